@@ -1,0 +1,165 @@
+//! `address-typo`: URLs, hosts, IPv4 addresses and ports that cannot be what was meant.
+use std::ops::Range;
+
+use super::{Findings, Rule};
+use crate::expr::Lit;
+use crate::finding::Severity;
+use crate::vocab::distance;
+
+pub const RULE: Rule = Rule {
+    id: "address-typo",
+    summary: "A URL scheme, host, IPv4 address or port that is malformed or one edit from a known one",
+    severity: Severity::Error,
+    docs: include_str!("../../rules/docs/address-typo.md"),
+};
+
+/// One problem in an address: the bytes it covers, what should stand there (if known),
+/// and what is wrong.
+struct Problem {
+    range: Range<usize>,
+    replacement: Option<String>,
+    message: String,
+}
+
+pub fn check(lit: &Lit, out: &mut Findings) {
+    let text = lit.text.as_str();
+    let problem = match text.find("://") {
+        Some(end) => check_url(text, end, out),
+        None => check_bare(text),
+    };
+    if let Some(problem) = problem {
+        let replacements: Vec<String> = problem.replacement.into_iter().collect();
+        out.on_literal(&RULE, lit, problem.range, &replacements, problem.message);
+    }
+}
+
+fn check_url(text: &str, scheme_end: usize, out: &Findings) -> Option<Problem> {
+    let scheme = &text[..scheme_end];
+    if scheme.len() < 2
+        || scheme.len() > 16
+        || !scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        || !scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    {
+        return None;
+    }
+    let vocab = out.vocab();
+    let lower = scheme.to_ascii_lowercase();
+    if !vocab.schemes.contains(&lower) {
+        if lower.len() < 3 {
+            return None;
+        }
+        let near = vocab.schemes.nearest(&lower, 1, &vocab.pairs);
+        return match near.as_slice() {
+            [one] => Some(Problem {
+                range: 0..scheme_end,
+                replacement: Some(one.to_string()),
+                message: format!("`{scheme}://` is not a URL scheme; did you mean `{one}://`?"),
+            }),
+            _ => None,
+        };
+    }
+    let start = scheme_end + 3;
+    let rest = &text[start..];
+    let end = start + rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &text[start..end];
+    if authority.contains(['{', '$', '%', '<', '*']) {
+        return None; // A template or placeholder, not an address.
+    }
+    let host_start = start + authority.rfind('@').map_or(0, |at| at + 1);
+    let host = &text[host_start..end];
+    if host.contains(char::is_whitespace) {
+        let cleaned: String = host.chars().filter(|c| !c.is_whitespace()).collect();
+        return Some(Problem {
+            range: host_start..end,
+            replacement: Some(cleaned),
+            message: format!("the host `{host}` contains white space"),
+        });
+    }
+    check_host_port(text, host_start..end)
+}
+
+/// A string that is an address and nothing else: `10.0.0.300`, `localhsot:8080`, `db:99999`.
+fn check_bare(text: &str) -> Option<Problem> {
+    if text.is_empty() || text.contains(char::is_whitespace) || text.contains('/') {
+        return None;
+    }
+    let host_end = text.rfind(':').unwrap_or(text.len());
+    let host = &text[..host_end];
+    let port = text.get(host_end + 1..);
+    let is_ip_like = host.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()));
+    let has_numeric_port = port.is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    if is_ip_like {
+        // Only four parts look like an address; other dotted numbers are versions.
+        if host.split('.').count() != 4 {
+            return None;
+        }
+    } else if port.is_some() && !has_numeric_port {
+        return None;
+    } else if !host.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.') {
+        return None;
+    } else if port.is_none() && !is_near_localhost(host) {
+        return None;
+    } else if port.is_some() && !(host.contains('.') || is_near_localhost(host) || host == "localhost") {
+        return None;
+    }
+    check_host_port(text, 0..text.len())
+}
+
+fn check_host_port(text: &str, range: Range<usize>) -> Option<Problem> {
+    let authority = &text[range.clone()];
+    if authority.starts_with('[') {
+        return None; // IPv6 literal.
+    }
+    let (host, port) = match authority.rfind(':') {
+        Some(colon) => (&authority[..colon], Some((range.start + colon + 1, &authority[colon + 1..]))),
+        None => (authority, None),
+    };
+    let host_range = range.start..range.start + host.len();
+    if let Some((port_start, port)) = port {
+        if !port.is_empty() && port.chars().all(|c| c.is_ascii_digit()) {
+            let number: u64 = port.parse().unwrap_or(u64::MAX);
+            if number == 0 || number > 65_535 {
+                return Some(Problem {
+                    range: port_start..port_start + port.len(),
+                    replacement: None,
+                    message: format!("port {port} is outside 1–65535"),
+                });
+            }
+        }
+    }
+    if !host.is_empty() && host.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        let octets: Vec<&str> = host.split('.').collect();
+        if octets.len() != 4 {
+            return Some(Problem {
+                range: host_range,
+                replacement: None,
+                message: format!("`{host}` has {} parts; an IPv4 address has four", octets.len()),
+            });
+        }
+        if let Some(bad) = octets.iter().find(|o| o.is_empty() || o.len() > 3 || o.parse::<u16>().map_or(true, |n| n > 255)) {
+            return Some(Problem {
+                range: host_range,
+                replacement: None,
+                message: format!("`{host}` is not an IPv4 address: `{bad}` is not a number from 0 to 255"),
+            });
+        }
+        return None;
+    }
+    if is_near_localhost(host) {
+        return Some(Problem {
+            range: host_range,
+            replacement: Some("localhost".to_string()),
+            message: format!("`{host}` looks like a typo of `localhost`"),
+        });
+    }
+    None
+}
+
+fn is_near_localhost(host: &str) -> bool {
+    let lower = host.to_ascii_lowercase();
+    lower != "localhost"
+        && lower.len() >= 7
+        && lower.chars().all(|c| c.is_ascii_alphabetic())
+        && distance(&lower, "localhost") <= 2
+        && lower.starts_with('l')
+}

@@ -1,0 +1,79 @@
+//! `extension-typo`: a file extension one or two edits from a known one.
+use super::resolve::{Resolved, State};
+use super::{literal_of, Findings, Rule};
+use crate::finding::Severity;
+
+pub const RULE: Rule = Rule {
+    id: "extension-typo",
+    summary: "A file extension that is not a known one but is one or two edits from one",
+    severity: Severity::Error,
+    docs: include_str!("../../rules/docs/extension-typo.md"),
+};
+
+pub fn check(resolved: &Resolved, out: &mut Findings) {
+    let Some(component) = resolved.components.iter().find(|c| c.last) else {
+        return;
+    };
+    if component.state == State::Exists {
+        return;
+    }
+    let name = resolved.text(component);
+    let Some(dot) = name.rfind('.') else {
+        return;
+    };
+    let (stem, extension) = (&name[..dot], &name[dot + 1..]);
+    if stem.is_empty()
+        || stem.ends_with('.')
+        || !(2..=8).contains(&extension.len())
+        || !extension.starts_with(|c: char| c.is_ascii_alphabetic())
+        || !extension.chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        return;
+    }
+    let lower = extension.to_ascii_lowercase();
+    let vocab = out.vocab();
+    if vocab.extensions.contains(&lower) {
+        return;
+    }
+    let budget = if lower.len() >= 5 && resolved.certain() { 2 } else { 1 };
+    // Deploy extensions first; a guessed path (a plain string) only ever matches those.
+    let mut near: Vec<String> = vocab
+        .deploy_extensions
+        .nearest(&lower, budget, &vocab.pairs)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    if near.is_empty() && resolved.certain() {
+        near = vocab
+            .extensions
+            .nearest(&lower, 1, &vocab.pairs)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+    }
+    if near.is_empty() || (!resolved.certain() && (lower.len() < 3 || vocab.english.contains(&lower))) {
+        return;
+    }
+    let Some((lit, range)) = literal_of(resolved.value, &component.range) else {
+        return;
+    };
+    let start = range.start + dot + 1;
+    let replacements: Vec<String> = near.iter().map(|e| match_case(extension, e)).collect();
+    let message = match near.as_slice() {
+        [one] => format!("`.{extension}` is not a file extension; did you mean `.{one}`?"),
+        many => format!(
+            "`.{extension}` is not a file extension; it is one edit from {}",
+            many.iter().map(|e| format!("`.{e}`")).collect::<Vec<_>>().join(", ")
+        ),
+    };
+    out.on_literal(&RULE, lit, start..range.end, &replacements, message);
+}
+
+/// Keeps the author's case: `.PHPP` → `.PHP`.
+fn match_case(found: &str, known: &str) -> String {
+    if found.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+        known.to_ascii_uppercase()
+    } else {
+        known.to_string()
+    }
+}

@@ -1,0 +1,111 @@
+//! Command-line definitions (clap only; no behaviour here).
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "typo-gate", version, about = "Stop configuration typos before they reach production.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check repositories; exit 1 if anything is found, 2 if the tool failed.
+    Check(CheckArgs),
+    /// List every rule with its severity and a one-line summary.
+    Rules,
+    /// Print the documentation of a rule.
+    Explain {
+        /// The rule's name, e.g. path-typo.
+        rule: String,
+    },
+    /// Diagnostic views for understanding what the tool sees.
+    #[command(subcommand)]
+    Debug(DebugCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DebugCommand {
+    /// Print every candidate extracted from a file and how it was classified.
+    Candidates {
+        /// The file to inspect; paths resolve against the folder given by --root.
+        file: PathBuf,
+        /// The repository root the file belongs to (default: the file's folder).
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Folders (or files) to check; each is checked as its own root.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Worker threads (default: the number of cores).
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// When to colour the human output. NO_COLOR in the environment means never.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+
+    /// Skip files larger than this (bytes, or with a K/M/G suffix: 512K, 2M).
+    #[arg(long, default_value = "2M", value_parser = parse_size)]
+    pub max_file_size: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Parses `2097152`, `512K`, `2M`, `2MiB`, `1G` into bytes.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let trimmed = text.trim();
+    let split = trimmed
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(trimmed.len());
+    let (digits, unit) = trimmed.split_at(split);
+    let number: u64 = digits
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size (examples: 2097152, 512K, 2M)"))?;
+    let factor = match unit.to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        other => return Err(format!("unknown size unit `{other}` (use K, M or G)")),
+    };
+    number
+        .checked_mul(factor)
+        .ok_or_else(|| format!("`{text}` is too large"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_parse_with_and_without_units() {
+        assert_eq!(parse_size("2097152"), Ok(2_097_152));
+        assert_eq!(parse_size("512K"), Ok(512 * 1024));
+        assert_eq!(parse_size("2MiB"), Ok(2 << 20));
+        assert!(parse_size("2X").is_err());
+        assert!(parse_size("lots").is_err());
+    }
+}

@@ -1,0 +1,132 @@
+//! PHP: lowering of include paths (`__DIR__ . '/x.php'`, `ABSPATH . WPINC . '/…'`).
+use tree_sitter::Node;
+
+use super::{decode_escapes, Language, Lowering};
+use crate::expr::Expr;
+
+pub const LANGUAGE: Language = Language {
+    id: "php",
+    extensions: &["php", "phtml", "php5", "php7", "php8"],
+    shebangs: &["php"],
+    grammar: tree_sitter_php::LANGUAGE_PHP,
+    query: include_str!("php.scm"),
+    lower,
+    definition_name,
+};
+
+fn definition_name(node: Node, ctx: &Lowering) -> Option<String> {
+    match node.kind() {
+        "name" => Some(ctx.text(node).to_string()),
+        "string" | "encapsed_string" => match lower(node, ctx) {
+            Expr::Lit(lit) => Some(lit.text.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn lower(node: Node, ctx: &Lowering) -> Expr {
+    match node.kind() {
+        "string" => {
+            let (from, to) = content_range(node);
+            let raw = &ctx.source[from..to];
+            ctx.literal(from, to, raw.replace("\\'", "'").replace("\\\\", "\\"))
+        }
+        "encapsed_string" => lower_encapsed(node, ctx),
+        "name" => match ctx.text(node) {
+            "__DIR__" => Expr::FileDir,
+            "__FILE__" => Expr::File,
+            name => Expr::Name(name.to_string()),
+        },
+        "parenthesized_expression" => node.named_child(0).map_or(Expr::Unknown, |c| lower(c, ctx)),
+        "binary_expression" => {
+            let (Some(left), Some(right)) = (node.child_by_field_name("left"), node.child_by_field_name("right")) else {
+                return Expr::Unknown;
+            };
+            match node.child_by_field_name("operator").map(|o| o.kind()) {
+                Some(".") => Expr::Concat(vec![lower(left, ctx), lower(right, ctx)]),
+                _ => Expr::Unknown,
+            }
+        }
+        "function_call_expression" => lower_call(node, ctx),
+        _ => Expr::Unknown,
+    }
+}
+
+fn lower_call(node: Node, ctx: &Lowering) -> Expr {
+    let Some(function) = node.child_by_field_name("function").filter(|f| f.kind() == "name") else {
+        return Expr::Unknown;
+    };
+    let args: Vec<Node> = node
+        .child_by_field_name("arguments")
+        .map(|a| {
+            (0..a.named_child_count())
+                .filter_map(|i| a.named_child(i))
+                .filter(|c| c.kind() == "argument")
+                .filter_map(|c| c.named_child(0))
+                .collect()
+        })
+        .unwrap_or_default();
+    let first = || args.first().map_or(Expr::Unknown, |a| lower(*a, ctx));
+    match ctx.text(function) {
+        "dirname" => {
+            let levels = match args.get(1) {
+                None => 1,
+                Some(n) => match ctx.text(*n).parse::<usize>() {
+                    Ok(n @ 1..=8) => n,
+                    _ => return Expr::Unknown,
+                },
+            };
+            (0..levels).fold(first(), |e, _| Expr::Dirname(Box::new(e)))
+        }
+        "realpath" if args.len() == 1 => first(),
+        // WordPress: the folder of a plugin file, with a trailing slash.
+        "plugin_dir_path" | "trailingslashit" if args.len() == 1 => {
+            let base = match ctx.text(function) {
+                "plugin_dir_path" => Expr::Dirname(Box::new(first())),
+                _ => first(),
+            };
+            // Joining with an empty part adds the trailing slash.
+            Expr::Join(vec![base, Expr::Concat(Vec::new())])
+        }
+        _ => Expr::Unknown,
+    }
+}
+
+fn lower_encapsed(node: Node, ctx: &Lowering) -> Expr {
+    let (from, to) = content_range(node);
+    let mut cursor = node.walk();
+    let children: Vec<Node> = node
+        .named_children(&mut cursor)
+        .collect();
+    if children
+        .iter()
+        .all(|c| matches!(c.kind(), "string_content" | "escape_sequence"))
+    {
+        return ctx.literal(from, to, decode_escapes(&ctx.source[from..to]));
+    }
+    // Interpolated: keep the literal stretches, the rest is unknown.
+    let mut parts = Vec::new();
+    let mut run: Option<(usize, usize)> = None;
+    for child in children {
+        if matches!(child.kind(), "string_content" | "escape_sequence") {
+            run = Some(run.map_or((child.start_byte(), child.end_byte()), |(s, _)| (s, child.end_byte())));
+        } else {
+            if let Some((s, e)) = run.take() {
+                parts.push(ctx.literal(s, e, decode_escapes(&ctx.source[s..e])));
+            }
+            parts.push(Expr::Unknown);
+        }
+    }
+    if let Some((s, e)) = run {
+        parts.push(ctx.literal(s, e, decode_escapes(&ctx.source[s..e])));
+    }
+    Expr::Concat(parts)
+}
+
+/// The bytes between the quotes of a string node.
+fn content_range(node: Node) -> (usize, usize) {
+    let from = node.start_byte() + 1;
+    let to = node.end_byte().saturating_sub(1).max(from);
+    (from, to)
+}

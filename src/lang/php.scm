@@ -1,0 +1,38 @@
+; PHP: what typo-gate reads. Capture names are the contract with extract.rs:
+;   @string  every string literal           @prose      strings that are prose, never paths
+;   @path    an expression naming a path    @concat     an expression that may name a path
+;   @def.name / @def.value  a constant      @comment    a comment
+
+(string) @string
+(encapsed_string) @string
+(comment) @comment
+
+; require / include targets.
+(require_expression (_) @path)
+(require_once_expression (_) @path)
+(include_expression (_) @path)
+(include_once_expression (_) @path)
+
+; Calls whose first argument is a file name.
+(function_call_expression
+  function: (name) @_fn
+  arguments: (arguments . (argument (_) @path))
+  (#any-of? @_fn "file_exists" "is_file" "is_dir" "is_readable" "file_get_contents" "file_put_contents" "fopen" "file" "readfile" "parse_ini_file" "load_template" "opendir" "scandir" "glob" "simplexml_load_file" "unlink" "filemtime" "filesize"))
+
+; Concatenations such as __DIR__ . '/x.php' name paths when they start from a known folder.
+(binary_expression operator: ".") @concat
+
+; define( 'NAME', value ) and const NAME = value;
+(function_call_expression
+  function: (name) @_fn
+  arguments: (arguments . (argument (string) @def.name) . (argument (_) @def.value))
+  (#eq? @_fn "define"))
+(const_declaration (const_element (name) @def.name (_) @def.value))
+
+; Translations and messages are prose.
+(function_call_expression
+  function: (name) @_fn
+  arguments: (arguments (argument [(string) (encapsed_string)] @prose))
+  (#any-of? @_fn "__" "_e" "_x" "_ex" "_n" "_nx" "_n_noop" "_nx_noop" "esc_html__" "esc_html_e" "esc_html_x" "esc_attr__" "esc_attr_e" "esc_attr_x" "translate" "gettext" "_" "sprintf" "printf" "trigger_error" "_doing_it_wrong" "_deprecated_argument" "wp_die" "error_log" "die" "exit"))
+(echo_statement [(string) (encapsed_string)] @prose)
+(throw_expression (object_creation_expression (arguments (argument [(string) (encapsed_string)] @prose))))

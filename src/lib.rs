@@ -1,0 +1,348 @@
+//! typo-gate: walk → detect language → parse → extract candidates → check → findings →
+//! report → exit status.
+pub mod check;
+pub mod cli;
+pub mod error;
+pub mod expr;
+pub mod extract;
+pub mod finding;
+pub mod fsindex;
+pub mod lang;
+pub mod report;
+pub mod vocab;
+pub mod walk;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::check::{Context, RULES};
+use crate::cli::{CheckArgs, Cli, Color, Command, DebugCommand, Format};
+use crate::error::{Error, Result};
+use crate::expr::Symbols;
+use crate::extract::FileFacts;
+use crate::finding::{Finding, Position, Severity, Span};
+use crate::report::{Reporter, Summary};
+use crate::vocab::Vocabularies;
+use crate::walk::{WalkOptions, WalkedFile};
+
+/// The three outcomes of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Nothing blocks the deploy.
+    Clean,
+    /// At least one blocking finding.
+    Findings,
+    /// The tool itself failed.
+    Failure,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(status: ExitStatus) -> ExitCode {
+        ExitCode::from(match status {
+            ExitStatus::Clean => 0,
+            ExitStatus::Findings => 1,
+            ExitStatus::Failure => 2,
+        })
+    }
+}
+
+pub fn run(cli: Cli) -> Result<ExitStatus> {
+    match cli.command {
+        Command::Check(args) => run_check(&args),
+        Command::Rules => {
+            let mut text = String::new();
+            for rule in RULES {
+                let severity = match rule.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                };
+                text.push_str(&format!("{:<16} {:<8} {}\n", rule.id, severity, rule.summary));
+            }
+            report::write_stdout(&text).map_err(Error::Output)?;
+            Ok(ExitStatus::Clean)
+        }
+        Command::Explain { rule } => {
+            let found = check::rule(&rule).ok_or_else(|| unknown_rule(&rule))?;
+            report::write_stdout(found.docs).map_err(Error::Output)?;
+            Ok(ExitStatus::Clean)
+        }
+        Command::Debug(DebugCommand::Candidates { file, root }) => debug_candidates(&file, root.as_deref()),
+    }
+}
+
+fn unknown_rule(name: &str) -> Error {
+    let ids = RULES.iter().map(|r| r.id);
+    let near = vocab::nearest_of(ids, name, 3, &vocab::KnownPairs::default());
+    let help = match near.first() {
+        Some(one) => format!("did you mean `{one}`? `typo-gate rules` lists every rule"),
+        None => "`typo-gate rules` lists every rule".to_string(),
+    };
+    Error::UnknownRule {
+        name: name.to_string(),
+        help,
+    }
+}
+
+/// One root's result.
+struct RootOutcome {
+    findings: Vec<Finding>,
+    scanned: usize,
+    skipped: usize,
+    failed: bool,
+}
+
+fn run_check(args: &CheckArgs) -> Result<ExitStatus> {
+    let started = Instant::now();
+    for path in &args.paths {
+        if std::fs::symlink_metadata(path).is_err() {
+            return Err(Error::MissingPath(path.clone()));
+        }
+    }
+    let threads = args
+        .jobs
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| Error::Internal {
+            what: "the worker threads",
+            message: e.to_string(),
+        })?;
+    let options = WalkOptions {
+        threads,
+        max_file_size: args.max_file_size,
+    };
+
+    let mut reporter: Box<dyn Reporter> = match args.format {
+        Format::Human => Box::new(report::Human::new(use_color(args.color))),
+        Format::Json => Box::new(report::Json::default()),
+    };
+    let mut summary = Summary::default();
+    let mut failed = false;
+    let mut blocking = false;
+    for root in &args.paths {
+        let outcome = pool.install(|| check_root(root, &options))?;
+        summary.files_scanned += outcome.scanned;
+        summary.files_skipped += outcome.skipped;
+        summary.findings += outcome.findings.len();
+        let mut files: Vec<&str> = outcome.findings.iter().map(|f| f.path.as_str()).collect();
+        files.dedup();
+        summary.files_with_findings += files.len();
+        failed |= outcome.failed;
+        blocking |= outcome.findings.iter().any(|f| f.severity == Severity::Error);
+        for finding in &outcome.findings {
+            reporter.report(root, finding).map_err(Error::Output)?;
+        }
+    }
+    summary.duration_ms = started.elapsed().as_millis();
+    reporter.finish(&summary).map_err(Error::Output)?;
+    Ok(if blocking {
+        ExitStatus::Findings
+    } else if failed {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Clean
+    })
+}
+
+fn use_color(color: Color) -> bool {
+    use std::io::IsTerminal;
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
+    }
+}
+
+/// What reading one file gave.
+enum FileRead {
+    Facts(FileFacts),
+    /// No language reads it (an image, a stylesheet).
+    NotSource,
+    /// Binary content.
+    Skipped,
+    Failed(std::io::Error),
+}
+
+fn check_root(root: &Path, options: &WalkOptions) -> Result<RootOutcome> {
+    let metadata = std::fs::metadata(root).map_err(|source| Error::Unreadable {
+        path: root.to_path_buf(),
+        source,
+    })?;
+    // A single file is checked against the tree of its folder.
+    let (tree, only): (PathBuf, Option<PathBuf>) = if metadata.is_dir() {
+        (root.to_path_buf(), None)
+    } else {
+        let parent = root.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        (parent.to_path_buf(), Some(root.to_path_buf()))
+    };
+    std::fs::read_dir(&tree).map_err(|source| Error::Unreadable {
+        path: tree.clone(),
+        source,
+    })?;
+    let walked = walk::walk(&tree, options);
+    let mut failed = false;
+    for (path, message) in &walked.errors {
+        report::warn(path, message);
+        failed = true;
+    }
+
+    let wanted = |file: &WalkedFile| only.as_ref().is_none_or(|o| same_file(o, &file.absolute));
+    let reads: Vec<FileRead> = walked
+        .files
+        .par_iter()
+        .enumerate()
+        .map(|(id, file)| if wanted(file) { read_and_extract(id, file) } else { FileRead::NotSource })
+        .collect();
+
+    let mut skipped = walked.skipped;
+    let mut scanned = 0;
+    let mut definitions = Vec::new();
+    for (id, read) in reads.iter().enumerate() {
+        match read {
+            FileRead::Facts(facts) => {
+                scanned += 1;
+                definitions.extend(facts.definitions.iter().map(|(n, e)| (id, n.clone(), e.clone())));
+            }
+            FileRead::Skipped => skipped += 1,
+            FileRead::Failed(error) => {
+                report::warn(&walked.files[id].absolute, &error.to_string());
+                failed = true;
+            }
+            FileRead::NotSource => {}
+        }
+    }
+    // Definitions from files outside a single-file check still resolve its constants.
+    let paths: Vec<String> = walked.files.iter().map(|f| f.path.clone()).collect();
+    let symbols = Symbols::new(paths.clone(), definitions);
+    let ctx = Context {
+        index: &walked.index,
+        vocab: Vocabularies::builtin(),
+        symbols: &symbols,
+        paths: &paths,
+    };
+    let mut findings: Vec<Finding> = reads
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(id, read)| match read {
+            FileRead::Facts(facts) => check::check_file(id, facts, &ctx),
+            _ => Vec::new(),
+        })
+        .collect();
+    if only.is_none() {
+        findings.extend(walked.padded_names.iter().map(|path| padded_name_finding(path)));
+    }
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup_by(|a, b| a.path == b.path && a.span == b.span && a.rule == b.rule);
+    Ok(RootOutcome {
+        findings,
+        scanned,
+        skipped,
+        failed,
+    })
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// How many leading bytes are sniffed for a NUL to tell binary files.
+const SNIFF: usize = 8192;
+
+fn read_and_extract(id: usize, file: &WalkedFile) -> FileRead {
+    let name = Path::new(&file.path);
+    let by_name = lang::detect(name, "");
+    let has_extension = name.extension().is_some();
+    if by_name.is_none() && has_extension {
+        return FileRead::NotSource;
+    }
+    let bytes = match read_file(&file.absolute) {
+        Ok(bytes) => bytes,
+        Err(error) => return FileRead::Failed(error),
+    };
+    if bytes[..bytes.len().min(SNIFF)].contains(&0) {
+        return FileRead::Skipped;
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    let language = match by_name {
+        Some(language) => language,
+        None => match lang::detect(name, text.lines().next().unwrap_or("")) {
+            Some(language) => language,
+            None => return FileRead::NotSource,
+        },
+    };
+    FileRead::Facts(extract::extract(language, &text, id))
+}
+
+fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    std::fs::read(path)
+}
+
+fn padded_name_finding(path: &str) -> Finding {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let trimmed = name.trim();
+    let kind = if name.starts_with(char::is_whitespace) { "begins" } else { "ends" };
+    Finding {
+        rule: "path-whitespace",
+        severity: check::rule("path-whitespace").map_or(Severity::Error, |r| r.severity),
+        path: path.to_string(),
+        span: Span {
+            start: Position { line: 1, column: 1 },
+            end: Position { line: 1, column: 1 },
+            bytes: None,
+        },
+        found: name.to_string(),
+        suggestion: Some(trimmed.to_string()),
+        alternatives: Vec::new(),
+        message: format!("the name {name:?} {kind} with white space; rename it to `{trimmed}`"),
+    }
+}
+
+fn debug_candidates(file: &Path, root: Option<&Path>) -> Result<ExitStatus> {
+    let bytes = read_file(file).map_err(|source| Error::Unreadable {
+        path: file.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8_lossy(&bytes);
+    let Some(language) = lang::detect(file, text.lines().next().unwrap_or("")) else {
+        report::write_stdout(&format!("{}: no language reads this file\n", file.display())).map_err(Error::Output)?;
+        return Ok(ExitStatus::Clean);
+    };
+    let root = root
+        .map(Path::to_path_buf)
+        .or_else(|| file.parent().map(Path::to_path_buf))
+        .unwrap_or_else(|| PathBuf::from("."));
+    let rel = walk::relative(&root, file);
+    let facts = extract::extract(language, &text, 0);
+    let definitions = facts.definitions.iter().map(|(n, e)| (0, n.clone(), e.clone()));
+    let symbols = Symbols::new(vec![rel.clone()], definitions);
+    let scope = expr::Scope {
+        file: 0,
+        file_path: &rel,
+        symbols: &symbols,
+    };
+    let mut out = format!("{} ({})\n", file.display(), language.id);
+    for (name, value) in &facts.definitions {
+        out.push_str(&format!("definition {name} = {:?}\n", scope.evaluate(value).text));
+    }
+    for candidate in &facts.candidates {
+        let value = scope.evaluate(&candidate.expr);
+        let start = candidate.expr.literals().first().map(|l| l.span.start);
+        let at = start.map_or(String::from("-"), |p| format!("{}:{}", p.line, p.column));
+        out.push_str(&format!(
+            "{at:<8} {:<7} {}{:?}\n",
+            format!("{:?}", candidate.kind).to_lowercase(),
+            if value.anchored { "root:" } else { "" },
+            value.text.replace(expr::UNKNOWN, "…"),
+        ));
+    }
+    report::write_stdout(&out).map_err(Error::Output)?;
+    Ok(ExitStatus::Clean)
+}

@@ -1,0 +1,66 @@
+//! `--format json`: one object on stdout. Fields may be added, never renamed.
+use std::io;
+use std::path::Path;
+
+use serde::Serialize;
+use serde_json::json;
+
+use super::{write_stdout, Reporter, Summary};
+use crate::finding::{Finding, Severity};
+
+#[derive(Default)]
+pub struct Json {
+    findings: Vec<JsonFinding>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding {
+    rule: &'static str,
+    severity: Severity,
+    root: String,
+    path: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    found: String,
+    suggestion: Option<String>,
+    alternatives: Vec<String>,
+    message: String,
+}
+
+impl Reporter for Json {
+    fn report(&mut self, root: &Path, finding: &Finding) -> io::Result<()> {
+        self.findings.push(JsonFinding {
+            rule: finding.rule,
+            severity: finding.severity,
+            root: root.to_string_lossy().into_owned(),
+            path: finding.path.clone(),
+            line: finding.span.start.line,
+            column: finding.span.start.column,
+            end_line: finding.span.end.line,
+            end_column: finding.span.end.column,
+            found: finding.found.clone(),
+            suggestion: finding.suggestion.clone(),
+            alternatives: finding.alternatives.clone(),
+            message: finding.message.clone(),
+        });
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        let document = json!({
+            "version": 1,
+            "findings": self.findings,
+            "summary": {
+                "files_scanned": summary.files_scanned,
+                "files_skipped": summary.files_skipped,
+                "findings": summary.findings,
+                "duration_ms": summary.duration_ms,
+            },
+        });
+        let mut text = serde_json::to_string(&document).map_err(io::Error::other)?;
+        text.push('\n');
+        write_stdout(&text)
+    }
+}
