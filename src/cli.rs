@@ -4,7 +4,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "typo-gate", version, about = "Stop configuration typos before they reach production.")]
+#[command(
+    name = "typo-gate",
+    version,
+    about = "Stop configuration typos before they reach production."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -7,7 +7,10 @@ use thiserror::Error;
 #[derive(Debug, Error, Diagnostic)]
 pub enum Error {
     #[error("path not found: {}", .0.display())]
-    #[diagnostic(code(typo_gate::missing_path), help("check the spelling of the path given on the command line"))]
+    #[diagnostic(
+        code(typo_gate::missing_path),
+        help("check the spelling of the path given on the command line")
+    )]
     MissingPath(PathBuf),
 
     #[error("cannot read {}: {source}", path.display())]

@@ -173,12 +173,17 @@ pub struct Symbols {
 }
 
 impl Symbols {
-    pub fn new(paths: Vec<String>, definitions: impl IntoIterator<Item = (usize, String, Expr)>) -> Self {
+    pub fn new(
+        paths: Vec<String>,
+        definitions: impl IntoIterator<Item = (usize, String, Expr)>,
+    ) -> Self {
         let mut local = HashMap::new();
         let mut global: HashMap<String, Option<(usize, Expr)>> = HashMap::new();
         for (file, name, expr) in definitions {
             // The first definition in a file wins, as for PHP's define().
-            local.entry((file, name.clone())).or_insert_with(|| expr.clone());
+            local
+                .entry((file, name.clone()))
+                .or_insert_with(|| expr.clone());
             global
                 .entry(name)
                 .and_modify(|known| {
@@ -243,7 +248,9 @@ fn evaluate(expr: &Expr, file: usize, file_path: &str, symbols: &Symbols, depth:
         Expr::File => Value::anchored(format!("/{file_path}")),
         Expr::FileDir => Value::anchored(parent_of(&format!("/{file_path}"))),
         Expr::Name(name) => match symbols.lookup(file, name) {
-            Some((def_file, def)) => evaluate(def, def_file, symbols.path(def_file), symbols, depth + 1),
+            Some((def_file, def)) => {
+                evaluate(def, def_file, symbols.path(def_file), symbols, depth + 1)
+            }
             None => Value::unknown(),
         },
         Expr::Dirname(inner) => {
@@ -319,7 +326,11 @@ mod tests {
         let symbols = Symbols::new(
             vec!["wp-load.php".into(), "wp-settings.php".into()],
             vec![
-                (0, "ABSPATH".into(), Expr::Concat(vec![Expr::FileDir, lit("/")])),
+                (
+                    0,
+                    "ABSPATH".into(),
+                    Expr::Concat(vec![Expr::FileDir, lit("/")]),
+                ),
                 (1, "WPINC".into(), lit("wp-includes")),
             ],
         );
@@ -352,7 +363,10 @@ mod tests {
             file_path: "shop/shop/settings.py",
             symbols: &symbols,
         };
-        let value = scope.evaluate(&Expr::Join(vec![Expr::Name("BASE_DIR".into()), lit("static/")]));
+        let value = scope.evaluate(&Expr::Join(vec![
+            Expr::Name("BASE_DIR".into()),
+            lit("static/"),
+        ]));
         assert!(value.anchored);
         assert_eq!(value.text, "/shop/static/");
         let (found, offset) = value.literal_at(&(6..13)).unwrap();
@@ -375,7 +389,10 @@ mod tests {
 
     #[test]
     fn self_reference_does_not_loop() {
-        let symbols = Symbols::new(vec!["a.py".into()], vec![(0, "A".into(), Expr::Name("A".into()))]);
+        let symbols = Symbols::new(
+            vec!["a.py".into()],
+            vec![(0, "A".into(), Expr::Name("A".into()))],
+        );
         let scope = Scope {
             file: 0,
             file_path: "a.py",

@@ -106,6 +106,8 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
         CandidateKind::Concat => !paths.iter().any(|p| p.0 <= c.bytes.0 && c.bytes.1 <= p.1),
     });
     facts.candidates.sort_by_key(|c| c.bytes);
-    facts.candidates.dedup_by(|a, b| a.bytes == b.bytes && a.kind == b.kind);
+    facts
+        .candidates
+        .dedup_by(|a, b| a.bytes == b.bytes && a.kind == b.kind);
     facts
 }

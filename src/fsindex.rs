@@ -120,11 +120,20 @@ mod tests {
     #[test]
     fn lists_folders_and_names() {
         let index = index();
-        assert_eq!(index.entries("templates"), &[("layout.php".to_string(), EntryKind::File)]);
+        assert_eq!(
+            index.entries("templates"),
+            &[("layout.php".to_string(), EntryKind::File)]
+        );
         assert!(index.exists("templates/layout.php"));
         assert!(index.exists("static/"));
         assert!(!index.exists("templates/layuot.php"));
-        assert_eq!(index.dir_names(), &["static".to_string(), "templates".to_string()]);
-        assert_eq!(index.files_by_name()["layout.php"], vec!["templates".to_string()]);
+        assert_eq!(
+            index.dir_names(),
+            &["static".to_string(), "templates".to_string()]
+        );
+        assert_eq!(
+            index.files_by_name()["layout.php"],
+            vec!["templates".to_string()]
+        );
     }
 }

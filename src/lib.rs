@@ -59,7 +59,10 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
                 };
-                text.push_str(&format!("{:<16} {:<8} {}\n", rule.id, severity, rule.summary));
+                text.push_str(&format!(
+                    "{:<16} {:<8} {}\n",
+                    rule.id, severity, rule.summary
+                ));
             }
             report::write_stdout(&text).map_err(Error::Output)?;
             Ok(ExitStatus::Clean)
@@ -69,14 +72,19 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
             report::write_stdout(found.docs).map_err(Error::Output)?;
             Ok(ExitStatus::Clean)
         }
-        Command::Debug(DebugCommand::Candidates { file, root }) => debug_candidates(&file, root.as_deref()),
+        Command::Debug(DebugCommand::Candidates { file, root }) => {
+            debug_candidates(&file, root.as_deref())
+        }
     }
 }
 
 fn unknown_rule(name: &str) -> Error {
-    let ids = RULES.iter().map(|r| r.id);
-    let near = vocab::nearest_of(ids, name, 3, &vocab::KnownPairs::default());
-    let help = match near.first() {
+    let near = RULES
+        .iter()
+        .map(|r| (vocab::distance(name, r.id), r.id))
+        .filter(|(d, _)| *d <= 3)
+        .min();
+    let help = match near.map(|(_, id)| id) {
         Some(one) => format!("did you mean `{one}`? `typo-gate rules` lists every rule"),
         None => "`typo-gate rules` lists every rule".to_string(),
     };
@@ -133,7 +141,10 @@ fn run_check(args: &CheckArgs) -> Result<ExitStatus> {
         files.dedup();
         summary.files_with_findings += files.len();
         failed |= outcome.failed;
-        blocking |= outcome.findings.iter().any(|f| f.severity == Severity::Error);
+        blocking |= outcome
+            .findings
+            .iter()
+            .any(|f| f.severity == Severity::Error);
         for finding in &outcome.findings {
             reporter.report(root, finding).map_err(Error::Output)?;
         }
@@ -154,7 +165,10 @@ fn use_color(color: Color) -> bool {
     match color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
+        Color::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
     }
 }
 
@@ -177,7 +191,10 @@ fn check_root(root: &Path, options: &WalkOptions) -> Result<RootOutcome> {
     let (tree, only): (PathBuf, Option<PathBuf>) = if metadata.is_dir() {
         (root.to_path_buf(), None)
     } else {
-        let parent = root.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let parent = root
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         (parent.to_path_buf(), Some(root.to_path_buf()))
     };
     std::fs::read_dir(&tree).map_err(|source| Error::Unreadable {
@@ -196,7 +213,13 @@ fn check_root(root: &Path, options: &WalkOptions) -> Result<RootOutcome> {
         .files
         .par_iter()
         .enumerate()
-        .map(|(id, file)| if wanted(file) { read_and_extract(id, file) } else { FileRead::NotSource })
+        .map(|(id, file)| {
+            if wanted(file) {
+                read_and_extract(id, file)
+            } else {
+                FileRead::NotSource
+            }
+        })
         .collect();
 
     let mut skipped = walked.skipped;
@@ -206,7 +229,12 @@ fn check_root(root: &Path, options: &WalkOptions) -> Result<RootOutcome> {
         match read {
             FileRead::Facts(facts) => {
                 scanned += 1;
-                definitions.extend(facts.definitions.iter().map(|(n, e)| (id, n.clone(), e.clone())));
+                definitions.extend(
+                    facts
+                        .definitions
+                        .iter()
+                        .map(|(n, e)| (id, n.clone(), e.clone())),
+                );
             }
             FileRead::Skipped => skipped += 1,
             FileRead::Failed(error) => {
@@ -234,7 +262,12 @@ fn check_root(root: &Path, options: &WalkOptions) -> Result<RootOutcome> {
         })
         .collect();
     if only.is_none() {
-        findings.extend(walked.padded_names.iter().map(|path| padded_name_finding(path)));
+        findings.extend(
+            walked
+                .padded_names
+                .iter()
+                .map(|path| padded_name_finding(path)),
+        );
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup_by(|a, b| a.path == b.path && a.span == b.span && a.rule == b.rule);
@@ -288,7 +321,11 @@ fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
 fn padded_name_finding(path: &str) -> Finding {
     let name = path.rsplit('/').next().unwrap_or(path);
     let trimmed = name.trim();
-    let kind = if name.starts_with(char::is_whitespace) { "begins" } else { "ends" };
+    let kind = if name.starts_with(char::is_whitespace) {
+        "begins"
+    } else {
+        "ends"
+    };
     Finding {
         rule: "path-whitespace",
         severity: check::rule("path-whitespace").map_or(Severity::Error, |r| r.severity),
@@ -312,7 +349,11 @@ fn debug_candidates(file: &Path, root: Option<&Path>) -> Result<ExitStatus> {
     })?;
     let text = String::from_utf8_lossy(&bytes);
     let Some(language) = lang::detect(file, text.lines().next().unwrap_or("")) else {
-        report::write_stdout(&format!("{}: no language reads this file\n", file.display())).map_err(Error::Output)?;
+        report::write_stdout(&format!(
+            "{}: no language reads this file\n",
+            file.display()
+        ))
+        .map_err(Error::Output)?;
         return Ok(ExitStatus::Clean);
     };
     let root = root
@@ -321,7 +362,10 @@ fn debug_candidates(file: &Path, root: Option<&Path>) -> Result<ExitStatus> {
         .unwrap_or_else(|| PathBuf::from("."));
     let rel = walk::relative(&root, file);
     let facts = extract::extract(language, &text, 0);
-    let definitions = facts.definitions.iter().map(|(n, e)| (0, n.clone(), e.clone()));
+    let definitions = facts
+        .definitions
+        .iter()
+        .map(|(n, e)| (0, n.clone(), e.clone()));
     let symbols = Symbols::new(vec![rel.clone()], definitions);
     let scope = expr::Scope {
         file: 0,
@@ -330,7 +374,10 @@ fn debug_candidates(file: &Path, root: Option<&Path>) -> Result<ExitStatus> {
     };
     let mut out = format!("{} ({})\n", file.display(), language.id);
     for (name, value) in &facts.definitions {
-        out.push_str(&format!("definition {name} = {:?}\n", scope.evaluate(value).text));
+        out.push_str(&format!(
+            "definition {name} = {:?}\n",
+            scope.evaluate(value).text
+        ));
     }
     for candidate in &facts.candidates {
         let value = scope.evaluate(&candidate.expr);

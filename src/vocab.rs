@@ -63,7 +63,11 @@ pub fn nearest_of<'a>(
             continue;
         }
         let d = distance(word, candidate);
-        if d > max || d > best || !is_plausible_typo(word, candidate) || pairs.contains(word, candidate) {
+        if d > max
+            || d > best
+            || !is_plausible_typo(word, candidate)
+            || pairs.contains(word, candidate)
+        {
             continue;
         }
         if d < best {
@@ -100,7 +104,11 @@ pub fn is_plausible_typo(found: &str, known: &str) -> bool {
     if found.eq_ignore_ascii_case(known) {
         return false;
     }
-    let letters = |s: &str| s.chars().filter(|c| !c.is_ascii_digit()).collect::<String>();
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_ascii_digit())
+            .collect::<String>()
+    };
     if letters(found) == letters(known) {
         return false;
     }
@@ -113,16 +121,22 @@ pub fn is_plausible_typo(found: &str, known: &str) -> bool {
         }
     };
     let (a, b) = (stem(found), stem(known));
-    let is_plural = |x: &str, y: &str| x.strip_suffix('s') == Some(y) || x.strip_suffix("es") == Some(y);
+    let is_plural =
+        |x: &str, y: &str| x.strip_suffix('s') == Some(y) || x.strip_suffix("es") == Some(y);
     let plural_pair = |x: &str, y: &str| is_plural(x, y) || is_plural(y, x);
     if plural_pair(&a, &b) {
         return false;
     }
     // The same holds for one word of a compound name: nav-menu-rtl / nav-menus-rtl.
-    let words = |s: &str| s.split(['-', '_', '.']).map(str::to_string).collect::<Vec<_>>();
+    let words = |s: &str| {
+        s.split(['-', '_', '.'])
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
     let (wa, wb) = (words(&a), words(&b));
     if wa.len() == wb.len() && wa.len() > 1 {
-        let differing: Vec<(&String, &String)> = wa.iter().zip(&wb).filter(|(x, y)| x != y).collect();
+        let differing: Vec<(&String, &String)> =
+            wa.iter().zip(&wb).filter(|(x, y)| x != y).collect();
         if let [(x, y)] = differing.as_slice() {
             return !plural_pair(x, y);
         }

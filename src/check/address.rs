@@ -8,7 +8,8 @@ use crate::vocab::distance;
 
 pub const RULE: Rule = Rule {
     id: "address-typo",
-    summary: "A URL scheme, host, IPv4 address or port that is malformed or one edit from a known one",
+    summary:
+        "A URL scheme, host, IPv4 address or port that is malformed or one edit from a known one",
     severity: Severity::Error,
     docs: include_str!("../../rules/docs/address-typo.md"),
 };
@@ -38,7 +39,9 @@ fn check_url(text: &str, scheme_end: usize, out: &Findings) -> Option<Problem> {
     if scheme.len() < 2
         || scheme.len() > 16
         || !scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        || !scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+        || !scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
     {
         return None;
     }
@@ -86,20 +89,25 @@ fn check_bare(text: &str) -> Option<Problem> {
     let host_end = text.rfind(':').unwrap_or(text.len());
     let host = &text[..host_end];
     let port = text.get(host_end + 1..);
-    let is_ip_like = host.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()));
-    let has_numeric_port = port.is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
-    if is_ip_like {
+    let all_digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let is_ip_like = host.split('.').all(all_digits);
+    let is_host_name = host
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
+    let looks_like_address = if is_ip_like {
         // Only four parts look like an address; other dotted numbers are versions.
-        if host.split('.').count() != 4 {
-            return None;
+        host.split('.').count() == 4
+    } else {
+        match port {
+            None => is_host_name && is_near_localhost(host),
+            Some(port) => {
+                all_digits(port)
+                    && is_host_name
+                    && (host.contains('.') || host == "localhost" || is_near_localhost(host))
+            }
         }
-    } else if port.is_some() && !has_numeric_port {
-        return None;
-    } else if !host.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.') {
-        return None;
-    } else if port.is_none() && !is_near_localhost(host) {
-        return None;
-    } else if port.is_some() && !(host.contains('.') || is_near_localhost(host) || host == "localhost") {
+    };
+    if !looks_like_address {
         return None;
     }
     check_host_port(text, 0..text.len())
@@ -111,7 +119,10 @@ fn check_host_port(text: &str, range: Range<usize>) -> Option<Problem> {
         return None; // IPv6 literal.
     }
     let (host, port) = match authority.rfind(':') {
-        Some(colon) => (&authority[..colon], Some((range.start + colon + 1, &authority[colon + 1..]))),
+        Some(colon) => (
+            &authority[..colon],
+            Some((range.start + colon + 1, &authority[colon + 1..])),
+        ),
         None => (authority, None),
     };
     let host_range = range.start..range.start + host.len();
@@ -133,14 +144,22 @@ fn check_host_port(text: &str, range: Range<usize>) -> Option<Problem> {
             return Some(Problem {
                 range: host_range,
                 replacement: None,
-                message: format!("`{host}` has {} parts; an IPv4 address has four", octets.len()),
+                message: format!(
+                    "`{host}` has {} parts; an IPv4 address has four",
+                    octets.len()
+                ),
             });
         }
-        if let Some(bad) = octets.iter().find(|o| o.is_empty() || o.len() > 3 || o.parse::<u16>().map_or(true, |n| n > 255)) {
+        if let Some(bad) = octets
+            .iter()
+            .find(|o| o.is_empty() || o.len() > 3 || o.parse::<u16>().map_or(true, |n| n > 255))
+        {
             return Some(Problem {
                 range: host_range,
                 replacement: None,
-                message: format!("`{host}` is not an IPv4 address: `{bad}` is not a number from 0 to 255"),
+                message: format!(
+                    "`{host}` is not an IPv4 address: `{bad}` is not a number from 0 to 255"
+                ),
             });
         }
         return None;

@@ -35,7 +35,11 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
     if vocab.extensions.contains(&lower) {
         return;
     }
-    let budget = if lower.len() >= 5 && resolved.certain() { 2 } else { 1 };
+    let budget = if lower.len() >= 5 && resolved.certain() {
+        2
+    } else {
+        1
+    };
     // Deploy extensions first; a guessed path (a plain string) only ever matches those.
     let mut near: Vec<String> = vocab
         .deploy_extensions
@@ -51,7 +55,9 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
             .map(str::to_string)
             .collect();
     }
-    if near.is_empty() || (!resolved.certain() && (lower.len() < 3 || vocab.english.contains(&lower))) {
+    if near.is_empty()
+        || (!resolved.certain() && (lower.len() < 3 || vocab.english.contains(&lower)))
+    {
         return;
     }
     let Some((lit, range)) = literal_of(resolved.value, &component.range) else {
@@ -63,7 +69,10 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
         [one] => format!("`.{extension}` is not a file extension; did you mean `.{one}`?"),
         many => format!(
             "`.{extension}` is not a file extension; it is one edit from {}",
-            many.iter().map(|e| format!("`.{e}`")).collect::<Vec<_>>().join(", ")
+            many.iter()
+                .map(|e| format!("`.{e}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     };
     out.on_literal(&RULE, lit, start..range.end, &replacements, message);
@@ -71,7 +80,10 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
 
 /// Keeps the author's case: `.PHPP` → `.PHP`.
 fn match_case(found: &str, known: &str) -> String {
-    if found.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+    if found
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    {
         known.to_ascii_uppercase()
     } else {
         known.to_string()

@@ -59,7 +59,11 @@ pub fn check_file(file: usize, facts: &FileFacts, ctx: &Context) -> Vec<Finding>
     };
     let mut out = Findings::new(ctx);
     let mut covered = HashSet::new();
-    for candidate in facts.candidates.iter().filter(|c| c.kind != CandidateKind::String) {
+    for candidate in facts
+        .candidates
+        .iter()
+        .filter(|c| c.kind != CandidateKind::String)
+    {
         let value = scope.evaluate(&candidate.expr);
         covered.extend(candidate.expr.literals().iter().map(|l| l.span.bytes));
         let shape = if candidate.kind == CandidateKind::Path || value.anchored {
@@ -71,7 +75,11 @@ pub fn check_file(file: usize, facts: &FileFacts, ctx: &Context) -> Vec<Finding>
             check_path(&resolve(&value, file_dir, ctx.index, shape), &mut out);
         }
     }
-    for candidate in facts.candidates.iter().filter(|c| c.kind == CandidateKind::String) {
+    for candidate in facts
+        .candidates
+        .iter()
+        .filter(|c| c.kind == CandidateKind::String)
+    {
         for lit in candidate.expr.literals() {
             address::check(lit, &mut out);
         }
@@ -110,24 +118,41 @@ fn plain_shape(text: &str, vocab: &Vocabularies) -> Option<Shape> {
         return None;
     }
     const NOT_IN_PATHS: &[char] = &[
-        '<', '>', '"', '\'', '`', '(', ')', ',', ';', '=', '&', '#', '^', '\\', '|', ':', '!', '+', '@',
+        '<', '>', '"', '\'', '`', '(', ')', ',', ';', '=', '&', '#', '^', '\\', '|', ':', '!', '+',
+        '@',
     ];
     if text.contains(NOT_IN_PATHS) || text.contains("//") {
         return None;
     }
     const MEDIA_TYPES: &[&str] = &[
-        "application/", "audio/", "font/", "image/", "message/", "model/", "multipart/", "text/", "video/",
+        "application/",
+        "audio/",
+        "font/",
+        "image/",
+        "message/",
+        "model/",
+        "multipart/",
+        "text/",
+        "video/",
     ];
     if MEDIA_TYPES.iter().any(|m| text.starts_with(m)) {
         return None;
     }
     let last = text.rsplit('/').next().unwrap_or(text);
-    let extension = last.rsplit_once('.').filter(|(stem, _)| !stem.is_empty()).map(|(_, e)| e);
-    let known_extension = extension.is_some_and(|e| vocab.extensions.contains(&e.to_ascii_lowercase()));
+    let extension = last
+        .rsplit_once('.')
+        .filter(|(stem, _)| !stem.is_empty())
+        .map(|(_, e)| e);
+    let known_extension =
+        extension.is_some_and(|e| vocab.extensions.contains(&e.to_ascii_lowercase()));
     let first = text.trim_start_matches('/').split('/').next().unwrap_or("");
     let rooted = text.starts_with('/') && SYSTEM_ROOTS.contains(&first);
     let relative = text.starts_with("./") || text.starts_with("../") || text.starts_with("~/");
-    if rooted || relative || known_extension || extension.is_some_and(|e| near_deploy_extension(e, vocab)) {
+    if rooted
+        || relative
+        || known_extension
+        || extension.is_some_and(|e| near_deploy_extension(e, vocab))
+    {
         Some(Shape::FileLike)
     } else if text.contains('/') && text.chars().any(|c| c.is_ascii_alphabetic()) {
         Some(Shape::Guessed)
@@ -141,7 +166,10 @@ fn near_deploy_extension(extension: &str, vocab: &Vocabularies) -> bool {
     extension.len() >= 3
         && extension.chars().all(|c| c.is_ascii_lowercase())
         && !vocab.english.contains(extension)
-        && !vocab.deploy_extensions.nearest(extension, 1, &vocab.pairs).is_empty()
+        && !vocab
+            .deploy_extensions
+            .nearest(extension, 1, &vocab.pairs)
+            .is_empty()
 }
 
 /// Collects findings and keeps one per literal: the first rule in [`RULES`] order wins.
@@ -185,11 +213,19 @@ impl<'a> Findings<'a> {
             if rank(existing.rule) <= rank(rule.id) {
                 return;
             }
-            self.findings.retain(|f| !(&f.path == path && f.span.bytes == lit.span.bytes));
+            self.findings
+                .retain(|f| !(&f.path == path && f.span.bytes == lit.span.bytes));
         }
         let mut variants: Vec<String> = replacements
             .iter()
-            .map(|r| format!("{}{}{}", &lit.text[..range.start], r, &lit.text[range.end..]))
+            .map(|r| {
+                format!(
+                    "{}{}{}",
+                    &lit.text[..range.start],
+                    r,
+                    &lit.text[range.end..]
+                )
+            })
             .collect();
         variants.dedup();
         let (suggestion, alternatives) = match (lit.exact, variants.len()) {
@@ -241,8 +277,17 @@ mod tests {
         let mut seen = HashSet::new();
         for rule in RULES {
             assert!(seen.insert(rule.id), "duplicate rule {}", rule.id);
-            for section in ["## What it catches", "## Why it matters", "## Example", "## How to silence it"] {
-                assert!(rule.docs.contains(section), "{} docs lack `{section}`", rule.id);
+            for section in [
+                "## What it catches",
+                "## Why it matters",
+                "## Example",
+                "## How to silence it",
+            ] {
+                assert!(
+                    rule.docs.contains(section),
+                    "{} docs lack `{section}`",
+                    rule.id
+                );
             }
         }
     }

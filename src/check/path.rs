@@ -31,7 +31,10 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
         let entries = out.index().entries(parent);
         let wanted = |kind: &EntryKind| component.last || *kind != EntryKind::File;
         nearest_of(
-            entries.iter().filter(|(_, k)| wanted(k)).map(|(n, _)| n.as_str()),
+            entries
+                .iter()
+                .filter(|(_, k)| wanted(k))
+                .map(|(n, _)| n.as_str()),
             name,
             budget,
             &out.vocab().pairs,
@@ -51,7 +54,10 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
         let wanted = extension(name);
         let names = out.index().files_by_name();
         nearest_of(
-            names.keys().map(String::as_str).filter(|n| extension(n) == wanted),
+            names
+                .keys()
+                .map(String::as_str)
+                .filter(|n| extension(n) == wanted),
             name,
             budget,
             &out.vocab().pairs,
@@ -79,7 +85,10 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
         [one] => format!("`{name}` does not exist in {place}; did you mean `{one}`?"),
         many => format!(
             "`{name}` does not exist in {place}; near names: {}",
-            many.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+            many.iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     };
     out.on_literal(&RULE, lit, range, &near, message);

@@ -56,7 +56,12 @@ impl<'v> Resolved<'v> {
 /// Characters that make a component a pattern or a placeholder rather than a name.
 const PATTERN: &[char] = &['*', '?', '[', '{', '%', '$', '<', '>', '|', UNKNOWN];
 
-pub fn resolve<'v>(value: &'v Value, file_dir: &str, index: &FsIndex, shape: Shape) -> Resolved<'v> {
+pub fn resolve<'v>(
+    value: &'v Value,
+    file_dir: &str,
+    index: &FsIndex,
+    shape: Shape,
+) -> Resolved<'v> {
     let text = value.text.as_str();
     let mut ranges = Vec::new();
     let mut start = 0;
@@ -111,7 +116,11 @@ pub fn resolve<'v>(value: &'v Value, file_dir: &str, index: &FsIndex, shape: Sha
 
 fn walk(text: &str, components: &[Component], base: &str, index: &FsIndex) -> Vec<State> {
     let mut states = vec![State::Unchecked; components.len()];
-    let mut dir: Vec<&str> = if base.is_empty() { Vec::new() } else { base.split('/').collect() };
+    let mut dir: Vec<&str> = if base.is_empty() {
+        Vec::new()
+    } else {
+        base.split('/').collect()
+    };
     for (i, component) in components.iter().enumerate() {
         let name = &text[component.range.clone()];
         match name {
@@ -130,7 +139,11 @@ fn walk(text: &str, components: &[Component], base: &str, index: &FsIndex) -> Ve
             _ => {}
         }
         let parent = dir.join("/");
-        let path = if parent.is_empty() { name.to_string() } else { format!("{parent}/{name}") };
+        let path = if parent.is_empty() {
+            name.to_string()
+        } else {
+            format!("{parent}/{name}")
+        };
         if index.exists(&path) {
             states[i] = State::Exists;
             dir.push(name);

@@ -39,7 +39,7 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
             &RULE,
             lit,
             range,
-            &[cleaned.clone()],
+            std::slice::from_ref(&cleaned),
             format!("path component {name:?} has {what}; the name is probably `{cleaned}`"),
         );
     }
@@ -47,7 +47,10 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
 
 fn describe(name: &str) -> &'static str {
     let trimmed = name.trim();
-    if name.chars().any(|c| c != ' ' && c != '\t' && is_invisible(c) && !c.is_whitespace()) {
+    if name
+        .chars()
+        .any(|c| c != ' ' && c != '\t' && is_invisible(c) && !c.is_whitespace())
+    {
         "an invisible character"
     } else if name.contains(['\n', '\r']) {
         "a line break"

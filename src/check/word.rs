@@ -7,7 +7,8 @@ use crate::vocab::nearest_of;
 
 pub const RULE: Rule = Rule {
     id: "word-typo",
-    summary: "A path component that is not on disk and is one edit from a deploy word or a folder name",
+    summary:
+        "A path component that is not on disk and is one edit from a deploy word or a folder name",
     severity: Severity::Error,
     docs: include_str!("../../rules/docs/word-typo.md"),
 };
@@ -22,7 +23,9 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
         }
         let name = resolved.text(component);
         if name.chars().count() < 4
-            || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            || !name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
             || !name.chars().any(|c| c.is_ascii_alphabetic())
             || name.ends_with(['-', '_'])
             || name.starts_with(['-', '_'])
@@ -40,7 +43,12 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
         }
         let mut near = vocab.deploy_words.nearest(&lower, 1, &vocab.pairs);
         if near.is_empty() && name.len() >= 5 && resolved.certain() {
-            let folders = out.index().dir_names().iter().map(String::as_str).filter(|n| n.len() >= 5);
+            let folders = out
+                .index()
+                .dir_names()
+                .iter()
+                .map(String::as_str)
+                .filter(|n| n.len() >= 5);
             near = nearest_of(folders, name, 1, &vocab.pairs);
         }
         if near.is_empty() {
@@ -54,7 +62,10 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
             [one] => format!("`{name}` looks like a typo of `{one}`"),
             many => format!(
                 "`{name}` looks like a typo of one of {}",
-                many.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+                many.iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         };
         out.on_literal(&RULE, lit, range, &near, message);

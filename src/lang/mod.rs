@@ -124,9 +124,12 @@ pub fn detect(path: &Path, first_line: &str) -> Option<&'static Language> {
         program = words.find(|w| !w.starts_with('-'))?;
     }
     LANGUAGES.iter().find(|l| {
-        l.shebangs
-            .iter()
-            .any(|s| program == *s || program.strip_prefix(s).is_some_and(|v| v.chars().all(|c| c.is_ascii_digit() || c == '.')))
+        l.shebangs.iter().any(|s| {
+            program == *s
+                || program
+                    .strip_prefix(s)
+                    .is_some_and(|v| v.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        })
     })
 }
 
@@ -266,7 +269,7 @@ mod tests {
         for lang in LANGUAGES {
             let compiled = lang.compiled();
             assert!(
-                compiled.roles.iter().any(|r| *r == Some(Role::String)),
+                compiled.roles.contains(&Some(Role::String)),
                 "{} captures no @string",
                 lang.id
             );
@@ -275,10 +278,22 @@ mod tests {
 
     #[test]
     fn detection_by_extension_then_shebang() {
-        assert_eq!(detect(Path::new("a/settings.py"), "").map(|l| l.id), Some("python"));
-        assert_eq!(detect(Path::new("wp-settings.php"), "").map(|l| l.id), Some("php"));
-        assert_eq!(detect(Path::new("bin/manage"), "#!/usr/bin/env python3").map(|l| l.id), Some("python"));
-        assert_eq!(detect(Path::new("bin/run"), "#!/usr/bin/php8.2 -q").map(|l| l.id), Some("php"));
+        assert_eq!(
+            detect(Path::new("a/settings.py"), "").map(|l| l.id),
+            Some("python")
+        );
+        assert_eq!(
+            detect(Path::new("wp-settings.php"), "").map(|l| l.id),
+            Some("php")
+        );
+        assert_eq!(
+            detect(Path::new("bin/manage"), "#!/usr/bin/env python3").map(|l| l.id),
+            Some("python")
+        );
+        assert_eq!(
+            detect(Path::new("bin/run"), "#!/usr/bin/php8.2 -q").map(|l| l.id),
+            Some("php")
+        );
         assert_eq!(detect(Path::new("README"), "#!/bin/sh").map(|l| l.id), None);
     }
 
@@ -287,7 +302,10 @@ mod tests {
         let source = "ab\nçé'x'";
         let lines = LineIndex::new(source);
         let offset = source.find('x').unwrap();
-        assert_eq!(lines.position(source, offset), Position { line: 2, column: 4 });
+        assert_eq!(
+            lines.position(source, offset),
+            Position { line: 2, column: 4 }
+        );
     }
 
     #[test]

@@ -40,7 +40,10 @@ fn lower(node: Node, ctx: &Lowering) -> Expr {
         },
         "parenthesized_expression" => node.named_child(0).map_or(Expr::Unknown, |c| lower(c, ctx)),
         "binary_expression" => {
-            let (Some(left), Some(right)) = (node.child_by_field_name("left"), node.child_by_field_name("right")) else {
+            let (Some(left), Some(right)) = (
+                node.child_by_field_name("left"),
+                node.child_by_field_name("right"),
+            ) else {
                 return Expr::Unknown;
             };
             match node.child_by_field_name("operator").map(|o| o.kind()) {
@@ -54,7 +57,10 @@ fn lower(node: Node, ctx: &Lowering) -> Expr {
 }
 
 fn lower_call(node: Node, ctx: &Lowering) -> Expr {
-    let Some(function) = node.child_by_field_name("function").filter(|f| f.kind() == "name") else {
+    let Some(function) = node
+        .child_by_field_name("function")
+        .filter(|f| f.kind() == "name")
+    else {
         return Expr::Unknown;
     };
     let args: Vec<Node> = node
@@ -96,9 +102,7 @@ fn lower_call(node: Node, ctx: &Lowering) -> Expr {
 fn lower_encapsed(node: Node, ctx: &Lowering) -> Expr {
     let (from, to) = content_range(node);
     let mut cursor = node.walk();
-    let children: Vec<Node> = node
-        .named_children(&mut cursor)
-        .collect();
+    let children: Vec<Node> = node.named_children(&mut cursor).collect();
     if children
         .iter()
         .all(|c| matches!(c.kind(), "string_content" | "escape_sequence"))
@@ -110,7 +114,11 @@ fn lower_encapsed(node: Node, ctx: &Lowering) -> Expr {
     let mut run: Option<(usize, usize)> = None;
     for child in children {
         if matches!(child.kind(), "string_content" | "escape_sequence") {
-            run = Some(run.map_or((child.start_byte(), child.end_byte()), |(s, _)| (s, child.end_byte())));
+            run = Some(
+                run.map_or((child.start_byte(), child.end_byte()), |(s, _)| {
+                    (s, child.end_byte())
+                }),
+            );
         } else {
             if let Some((s, e)) = run.take() {
                 parts.push(ctx.literal(s, e, decode_escapes(&ctx.source[s..e])));

@@ -21,14 +21,19 @@ fn definition_name(node: Node, ctx: &Lowering) -> Option<String> {
 fn lower(node: Node, ctx: &Lowering) -> Expr {
     match node.kind() {
         "string" => lower_string(node, ctx),
-        "concatenated_string" => Expr::Concat(named_children(node).map(|c| lower(c, ctx)).collect()),
+        "concatenated_string" => {
+            Expr::Concat(named_children(node).map(|c| lower(c, ctx)).collect())
+        }
         "identifier" => match ctx.text(node) {
             "__file__" => Expr::File,
             name => Expr::Name(name.to_string()),
         },
         "parenthesized_expression" => node.named_child(0).map_or(Expr::Unknown, |c| lower(c, ctx)),
         "binary_operator" => {
-            let (Some(left), Some(right)) = (node.child_by_field_name("left"), node.child_by_field_name("right")) else {
+            let (Some(left), Some(right)) = (
+                node.child_by_field_name("left"),
+                node.child_by_field_name("right"),
+            ) else {
                 return Expr::Unknown;
             };
             match node.child_by_field_name("operator").map(|o| o.kind()) {
@@ -58,13 +63,19 @@ fn lower_call(node: Node, ctx: &Lowering) -> Expr {
     };
     let args: Vec<Node> = node
         .child_by_field_name("arguments")
-        .map(|a| named_children(a).filter(|c| c.kind() != "keyword_argument").collect())
+        .map(|a| {
+            named_children(a)
+                .filter(|c| c.kind() != "keyword_argument")
+                .collect()
+        })
         .unwrap_or_default();
     let (receiver, name) = match function.kind() {
         "identifier" => (None, ctx.text(function)),
         "attribute" => (
             function.child_by_field_name("object"),
-            function.child_by_field_name("attribute").map_or("", |a| ctx.text(a)),
+            function
+                .child_by_field_name("attribute")
+                .map_or("", |a| ctx.text(a)),
         ),
         _ => return Expr::Unknown,
     };
@@ -86,7 +97,9 @@ fn lower_call(node: Node, ctx: &Lowering) -> Expr {
             ),
             None => Expr::Unknown,
         },
-        "resolve" | "absolute" if args.is_empty() => receiver.map_or(Expr::Unknown, |r| lower(r, ctx)),
+        "resolve" | "absolute" if args.is_empty() => {
+            receiver.map_or(Expr::Unknown, |r| lower(r, ctx))
+        }
         _ => Expr::Unknown,
     }
 }
@@ -108,7 +121,11 @@ fn lower_string(node: Node, ctx: &Lowering) -> Expr {
     if children.is_empty() {
         let (from, to) = (start.end_byte(), end.start_byte());
         let text = &ctx.source[from..to];
-        let value = if raw { text.to_string() } else { decode_escapes(text) };
+        let value = if raw {
+            text.to_string()
+        } else {
+            decode_escapes(text)
+        };
         return ctx.literal(from, to, value);
     }
     // An f-string: literal stretches between interpolations.
@@ -129,17 +146,28 @@ fn lower_string(node: Node, ctx: &Lowering) -> Expr {
 
 fn stretch(ctx: &Lowering, from: usize, to: usize, raw: bool) -> Expr {
     let text = &ctx.source[from..to];
-    let value = if raw { text.to_string() } else { decode_escapes(text) }.replace("{{", "{").replace("}}", "}");
+    let value = if raw {
+        text.to_string()
+    } else {
+        decode_escapes(text)
+    }
+    .replace("{{", "{")
+    .replace("}}", "}");
     ctx.literal(from, to, value)
 }
 
 fn is_path_module(text: &str) -> bool {
-    text == "path" || text.ends_with(".path") || text.ends_with("posixpath") || text.ends_with("ntpath")
+    text == "path"
+        || text.ends_with(".path")
+        || text.ends_with("posixpath")
+        || text.ends_with("ntpath")
 }
 
 fn is_constant_name(name: &str) -> bool {
     name.chars().any(|c| c.is_ascii_uppercase())
-        && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 fn named_children(node: Node) -> impl Iterator<Item = Node> {

@@ -34,7 +34,10 @@ impl Human {
     fn source(&mut self, path: &str) -> Option<String> {
         if self.cached.as_ref().map(|(p, _)| p.as_str()) != Some(path) {
             let bytes = std::fs::read(path).ok()?;
-            self.cached = Some((path.to_string(), String::from_utf8_lossy(&bytes).into_owned()));
+            self.cached = Some((
+                path.to_string(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            ));
         }
         self.cached.as_ref().map(|(_, text)| text.clone())
     }
@@ -52,9 +55,15 @@ impl Reporter for Human {
         if let Some(help) = help(finding) {
             diagnostic = diagnostic.with_help(help);
         }
-        let position = format!("{shown}:{}:{}", finding.span.start.line, finding.span.start.column);
+        let position = format!(
+            "{shown}:{}:{}",
+            finding.span.start.line, finding.span.start.column
+        );
         let mut rendered = String::new();
-        let source = finding.span.bytes.and_then(|b| Some((b, self.source(&shown)?)));
+        let source = finding
+            .span
+            .bytes
+            .and_then(|b| Some((b, self.source(&shown)?)));
         let result = match source {
             Some(((start, end), text)) if end <= text.len() => {
                 let label = match &finding.suggestion {
@@ -65,7 +74,8 @@ impl Reporter for Human {
                     Some(label.to_string()),
                     start..end.max(start),
                 ));
-                let report = Report::new(diagnostic).with_source_code(NamedSource::new(shown.clone(), text));
+                let report =
+                    Report::new(diagnostic).with_source_code(NamedSource::new(shown.clone(), text));
                 self.handler.render_report(&mut rendered, report.as_ref())
             }
             _ => {
@@ -100,7 +110,11 @@ fn help(finding: &Finding) -> Option<String> {
         return Some(format!("did you mean '{suggestion}'?"));
     }
     if !finding.alternatives.is_empty() {
-        let quoted: Vec<String> = finding.alternatives.iter().map(|a| format!("'{a}'")).collect();
+        let quoted: Vec<String> = finding
+            .alternatives
+            .iter()
+            .map(|a| format!("'{a}'"))
+            .collect();
         return Some(format!("did you mean one of {}?", quoted.join(", ")));
     }
     None

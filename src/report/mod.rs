@@ -40,7 +40,8 @@ pub fn display_path(root: &Path, path: &str) -> String {
 /// Prints one of the tool's own errors to stderr.
 pub fn print_error(error: &dyn miette::Diagnostic) {
     let mut text = String::new();
-    let handler = miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
     if handler.render_report(&mut text, error).is_err() {
         text = error.to_string();
     }
@@ -55,7 +56,10 @@ pub fn warn(path: &Path, message: &str) {
 /// Writes to stdout; a closed pipe (`typo-gate check | head`) is not an error.
 pub fn write_stdout(text: &str) -> io::Result<()> {
     let mut stdout = io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }

@@ -1,0 +1,86 @@
+//! Helpers shared by the CLI tests.
+#![allow(dead_code)]
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+pub fn typo_gate() -> Command {
+    let mut cmd = Command::cargo_bin("typo-gate").expect("the binary is built");
+    cmd.env_remove("NO_COLOR").env_remove("GITHUB_ACTIONS");
+    cmd
+}
+
+/// One finding as the tests compare it: rule, path, line, column, found, suggestion.
+pub type Row = (String, String, u64, u64, String, Option<String>);
+
+pub struct JsonRun {
+    pub code: i32,
+    pub document: Value,
+    pub stderr: String,
+}
+
+impl JsonRun {
+    pub fn rows(&self) -> Vec<Row> {
+        self.document["findings"]
+            .as_array()
+            .expect("findings is an array")
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["path"].as_str().unwrap().to_string(),
+                    f["line"].as_u64().unwrap(),
+                    f["column"].as_u64().unwrap(),
+                    f["found"].as_str().unwrap().to_string(),
+                    f["suggestion"].as_str().map(str::to_string),
+                )
+            })
+            .collect()
+    }
+
+    pub fn summary(&self, field: &str) -> u64 {
+        self.document["summary"][field].as_u64().unwrap()
+    }
+}
+
+pub fn check_json(paths: &[&Path], extra: &[&str]) -> JsonRun {
+    let output = typo_gate()
+        .arg("check")
+        .args(["--format", "json"])
+        .args(extra)
+        .args(paths)
+        .output()
+        .expect("typo-gate runs");
+    let stdout = String::from_utf8(output.stdout).expect("utf-8 output");
+    JsonRun {
+        code: output.status.code().expect("exited normally"),
+        document: serde_json::from_str(&stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}")),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+pub fn row(
+    rule: &str,
+    path: &str,
+    line: u64,
+    column: u64,
+    found: &str,
+    suggestion: Option<&str>,
+) -> Row {
+    (
+        rule.to_string(),
+        path.to_string(),
+        line,
+        column,
+        found.to_string(),
+        suggestion.map(str::to_string),
+    )
+}
