@@ -37,6 +37,10 @@ pub enum Expr {
     Join(Vec<Expr>),
     /// String concatenation: `a . b`, `a + b`, f-strings.
     Concat(Vec<Expr>),
+    /// A dictionary or keyed array with string keys: `{"ENGINE": ...}`, `['driver' => ...]`.
+    Dict(Vec<(Arc<Lit>, Expr)>),
+    /// A list, tuple or unkeyed array.
+    List(Vec<Expr>),
     /// Anything the evaluator cannot see through.
     Unknown,
 }
@@ -57,6 +61,7 @@ impl Expr {
                 parts.iter().for_each(|p| p.collect_literals(out))
             }
             Expr::FileDir | Expr::File | Expr::Name(_) | Expr::Unknown => {}
+            Expr::Dict(_) | Expr::List(_) => {}
         }
     }
 
@@ -66,7 +71,7 @@ impl Expr {
             Expr::FileDir | Expr::File | Expr::Name(_) => true,
             Expr::Dirname(inner) => inner.mentions_anchor(),
             Expr::Join(parts) | Expr::Concat(parts) => parts.iter().any(Expr::mentions_anchor),
-            Expr::Lit(_) | Expr::Unknown => false,
+            Expr::Lit(_) | Expr::Unknown | Expr::Dict(_) | Expr::List(_) => false,
         }
     }
 }
@@ -295,7 +300,7 @@ fn evaluate(expr: &Expr, file: usize, file_path: &str, symbols: &Symbols, depth:
             }
             out
         }
-        Expr::Unknown => Value::unknown(),
+        Expr::Unknown | Expr::Dict(_) | Expr::List(_) => Value::unknown(),
     }
 }
 

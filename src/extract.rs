@@ -6,6 +6,7 @@ use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, Parser, QueryCursor};
 
 use crate::expr::Expr;
+use crate::finding::Span;
 use crate::lang::{Language, Lowering, Role, LANGUAGES};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +17,8 @@ pub enum CandidateKind {
     Concat,
     /// Any other string literal.
     String,
+    /// The name of a configuration directive (`ini_set('display_errors', ...)`).
+    Directive,
 }
 
 #[derive(Debug, Clone)]
@@ -26,10 +29,28 @@ pub struct Candidate {
     pub bytes: (usize, usize),
 }
 
+/// A module-level assignment (`STATIC_ROOT = ...`) or a constant (`define('X', ...)`).
+#[derive(Debug, Clone)]
+pub struct Definition {
+    pub name: String,
+    /// Where the name is written.
+    pub span: Span,
+    pub value: Expr,
+}
+
+/// An upper-case identifier read by the code: a constant or a setting.
+#[derive(Debug, Clone)]
+pub struct Read {
+    pub name: String,
+    pub span: Span,
+}
+
 #[derive(Debug, Default)]
 pub struct FileFacts {
+    pub language: Option<&'static Language>,
     pub candidates: Vec<Candidate>,
-    pub definitions: Vec<(String, Expr)>,
+    pub definitions: Vec<Definition>,
+    pub reads: Vec<Read>,
 }
 
 thread_local! {
@@ -54,7 +75,10 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
     };
 
     let ctx = Lowering::new(source, file);
-    let mut facts = FileFacts::default();
+    let mut facts = FileFacts {
+        language: Some(language),
+        ..FileFacts::default()
+    };
     let mut prose = HashSet::new();
     let mut cursor = QueryCursor::new();
     let mut matches = cursor.matches(&compiled.query, tree.root_node(), source.as_bytes());
@@ -73,6 +97,7 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
             match role {
                 Role::String => facts.candidates.push(candidate(CandidateKind::String)),
                 Role::Path => facts.candidates.push(candidate(CandidateKind::Path)),
+                Role::Directive => facts.candidates.push(candidate(CandidateKind::Directive)),
                 // Only the outermost link of a chain `a . b . c` is a candidate.
                 Role::Concat if node.parent().is_some_and(|p| p.kind() == node.kind()) => {}
                 Role::Concat => facts.candidates.push(candidate(CandidateKind::Concat)),
@@ -85,11 +110,21 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
             }
         }
         if let (Some(name), Some(value)) = definition {
-            if let Some(name) = language.definition_name(name, &ctx) {
-                facts.definitions.push((name, language.lower(value, &ctx)));
+            if let Some((name, span)) = language.definition_name(name, &ctx) {
+                facts.definitions.push(Definition {
+                    name,
+                    span,
+                    value: language.lower(value, &ctx),
+                });
             }
         }
     }
+    let defined_at: HashSet<Option<(usize, usize)>> =
+        facts.definitions.iter().map(|d| d.span.bytes).collect();
+    facts.reads = constant_reads(language, tree.root_node(), &ctx)
+        .into_iter()
+        .filter(|r| !defined_at.contains(&r.span.bytes))
+        .collect();
 
     // A path inside a larger path is checked as part of it; prose is never a path.
     let paths: Vec<(usize, usize)> = facts
@@ -100,6 +135,7 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
         .collect();
     facts.candidates.retain(|c| match c.kind {
         CandidateKind::String => !prose.contains(&c.bytes),
+        CandidateKind::Directive => true,
         CandidateKind::Path => !paths
             .iter()
             .any(|p| *p != c.bytes && p.0 <= c.bytes.0 && c.bytes.1 <= p.1),
@@ -110,4 +146,41 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
         .candidates
         .dedup_by(|a, b| a.bytes == b.bytes && a.kind == b.kind);
     facts
+}
+
+/// Every upper-case identifier in the tree that reads a constant or a setting.
+fn constant_reads(language: &Language, root: Node, ctx: &Lowering) -> Vec<Read> {
+    let mut reads = Vec::new();
+    let mut cursor = root.walk();
+    'walk: loop {
+        let node = cursor.node();
+        if language.identifier_kinds.contains(&node.kind()) {
+            let text = ctx.text(node);
+            let parent = node.parent().map_or("", |p| p.kind());
+            if is_constant_name(text) && !language.not_constant_parents.contains(&parent) {
+                reads.push(Read {
+                    name: text.to_string(),
+                    span: ctx.node_span(node),
+                });
+            }
+        } else if cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                break 'walk;
+            }
+        }
+    }
+    reads
+}
+
+/// `STATIC_ROOT`, `WP_DEBUG`, `E_ALL`: upper-case letters, digits and underscores.
+pub fn is_constant_name(text: &str) -> bool {
+    text.len() >= 2
+        && text.starts_with(|c: char| c.is_ascii_uppercase() || c == '_')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        && text.chars().any(|c| c.is_ascii_uppercase())
 }

@@ -8,6 +8,7 @@ pub mod extract;
 pub mod finding;
 pub mod fsindex;
 pub mod lang;
+pub mod repo;
 pub mod report;
 pub mod vocab;
 pub mod walk;
@@ -233,7 +234,7 @@ fn check_root(root: &Path, options: &WalkOptions) -> Result<RootOutcome> {
                     facts
                         .definitions
                         .iter()
-                        .map(|(n, e)| (id, n.clone(), e.clone())),
+                        .map(|d| (id, d.name.clone(), d.value.clone())),
                 );
             }
             FileRead::Skipped => skipped += 1,
@@ -247,9 +248,19 @@ fn check_root(root: &Path, options: &WalkOptions) -> Result<RootOutcome> {
     // Definitions from files outside a single-file check still resolve its constants.
     let paths: Vec<String> = walked.files.iter().map(|f| f.path.clone()).collect();
     let symbols = Symbols::new(paths.clone(), definitions);
+    let vocab = Vocabularies::builtin();
+    let all_facts: Vec<Option<&FileFacts>> = reads
+        .iter()
+        .map(|r| match r {
+            FileRead::Facts(facts) => Some(facts),
+            _ => None,
+        })
+        .collect();
+    let repo = repo::Repository::build(&paths, &all_facts, vocab);
     let ctx = Context {
         index: &walked.index,
-        vocab: Vocabularies::builtin(),
+        vocab,
+        repo: &repo,
         symbols: &symbols,
         paths: &paths,
     };
@@ -365,7 +376,7 @@ fn debug_candidates(file: &Path, root: Option<&Path>) -> Result<ExitStatus> {
     let definitions = facts
         .definitions
         .iter()
-        .map(|(n, e)| (0, n.clone(), e.clone()));
+        .map(|d| (0, d.name.clone(), d.value.clone()));
     let symbols = Symbols::new(vec![rel.clone()], definitions);
     let scope = expr::Scope {
         file: 0,
@@ -373,11 +384,17 @@ fn debug_candidates(file: &Path, root: Option<&Path>) -> Result<ExitStatus> {
         symbols: &symbols,
     };
     let mut out = format!("{} ({})\n", file.display(), language.id);
-    for (name, value) in &facts.definitions {
+    for definition in &facts.definitions {
+        let value = scope.evaluate(&definition.value);
         out.push_str(&format!(
-            "definition {name} = {:?}\n",
-            scope.evaluate(value).text
+            "definition {} = {:?}\n",
+            definition.name,
+            value.text.replace(expr::UNKNOWN, "…")
         ));
+    }
+    let reads: Vec<&str> = facts.reads.iter().map(|r| r.name.as_str()).collect();
+    if !reads.is_empty() {
+        out.push_str(&format!("reads {}\n", reads.join(" ")));
     }
     for candidate in &facts.candidates {
         let value = scope.evaluate(&candidate.expr);

@@ -1,6 +1,6 @@
 //! Vocabularies: the word lists under `rules/` (embedded at build time) and nearest-word
 //! search by edit distance.
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// A sorted list of known words.
@@ -144,6 +144,57 @@ pub fn is_plausible_typo(found: &str, known: &str) -> bool {
     true
 }
 
+/// The nearest names to `word`: like [`nearest_of`] for identifiers, where a plural is as
+/// much a slip as any other (`ALLOWED_HOST` for `ALLOWED_HOSTS`, `staticfile` for
+/// `staticfiles`). Only case-only and digit-only differences are not typos.
+pub fn nearest_name<'a>(
+    candidates: impl IntoIterator<Item = &'a str>,
+    word: &str,
+    max: usize,
+) -> Vec<&'a str> {
+    let length = word.chars().count();
+    if max == 0 || length < 4 {
+        return Vec::new();
+    }
+    let digitless = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_ascii_digit())
+            .collect::<String>()
+    };
+    let own = digitless(word);
+    let mut best = max + 1;
+    let mut found = Vec::new();
+    for candidate in candidates {
+        if candidate.chars().count().abs_diff(length) > max || candidate == word {
+            continue;
+        }
+        let d = distance(word, candidate);
+        if d > max
+            || d > best
+            || candidate.eq_ignore_ascii_case(word)
+            || digitless(candidate) == own
+        {
+            continue;
+        }
+        if d < best {
+            best = d;
+            found.clear();
+        }
+        found.push(candidate);
+    }
+    found
+}
+
+/// Edits allowed between an identifier and a known one: two for long names, where two
+/// slips (`WP_DEGUB` for `WP_DEBUG`) still leave no doubt.
+pub fn name_budget(name: &str) -> usize {
+    if name.chars().count() >= 8 {
+        2
+    } else {
+        1
+    }
+}
+
 /// Pairs of words one edit apart that are both real (`htm`/`html`, `yml`/`yaml`).
 #[derive(Debug, Default)]
 pub struct KnownPairs(HashSet<(String, String)>);
@@ -184,6 +235,13 @@ pub struct Vocabularies {
     /// Ordinary English words: in a guessed path they are taken as meant.
     pub english: Vocabulary,
     pub pairs: KnownPairs,
+    pub django_settings: Vocabulary,
+    /// Setting → the keys its dictionaries take (`DATABASES` → `ENGINE`, `NAME`, ...).
+    pub django_dict_keys: HashMap<String, Vocabulary>,
+    pub django_modules: Vocabulary,
+    pub wordpress_constants: Vocabulary,
+    pub php_constants: Vocabulary,
+    pub php_ini: Vocabulary,
 }
 
 impl Vocabularies {
@@ -196,8 +254,37 @@ impl Vocabularies {
             schemes: Vocabulary::parse(include_str!("../rules/schemes.txt")),
             english: Vocabulary::parse(include_str!("../rules/english-words.txt")),
             pairs: KnownPairs::parse(include_str!("../rules/similar-pairs.txt")),
+            django_settings: Vocabulary::parse(include_str!("../rules/django-settings.txt")),
+            django_dict_keys: keyed(include_str!("../rules/django-dict-keys.txt")),
+            django_modules: Vocabulary::parse(include_str!("../rules/django-modules.txt")),
+            wordpress_constants: Vocabulary::parse(include_str!(
+                "../rules/wordpress-constants.txt"
+            )),
+            php_constants: Vocabulary::parse(include_str!("../rules/php-constants.txt")),
+            php_ini: Vocabulary::parse(include_str!("../rules/php-ini.txt")),
         })
     }
+}
+
+/// `GROUP WORD` lines → one vocabulary per group.
+fn keyed(text: &str) -> HashMap<String, Vocabulary> {
+    let mut groups: HashMap<String, Vec<String>> = HashMap::new();
+    for line in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        if let Some((group, word)) = line.split_once(char::is_whitespace) {
+            groups
+                .entry(group.to_string())
+                .or_default()
+                .push(word.trim().to_string());
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(group, words)| (group, Vocabulary::from_words(words)))
+        .collect()
 }
 
 #[cfg(test)]

@@ -118,7 +118,11 @@ fn rules_and_explain() {
             "extension-typo",
             "path-typo",
             "word-typo",
-            "address-typo"
+            "address-typo",
+            "setting-typo",
+            "module-typo",
+            "constant-typo",
+            "ini-typo",
         ]
     );
 
@@ -155,6 +159,10 @@ fn debug_candidates_shows_resolution() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(
         stdout.contains("definition WPINC = \"wp-includes\""),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("reads ABSPATH WPINC ABSPATH WPINC ABSPATH WPINC"),
         "{stdout}"
     );
     assert!(

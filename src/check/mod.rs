@@ -1,9 +1,13 @@
 //! The checks. Each rule lives in its own file and receives what it needs: the evaluated
 //! candidate, the vocabularies and the file index. It returns findings.
 mod address;
+mod constant;
 mod extension;
+mod ini;
+mod module;
 mod path;
 pub mod resolve;
+mod setting;
 mod whitespace;
 mod word;
 
@@ -12,8 +16,9 @@ use std::sync::Arc;
 
 use crate::expr::{Expr, Lit, Scope, Symbols, Value};
 use crate::extract::{CandidateKind, FileFacts};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Severity, Span};
 use crate::fsindex::FsIndex;
+use crate::repo::Repository;
 use crate::vocab::Vocabularies;
 use resolve::{resolve, Resolved, Shape};
 
@@ -33,6 +38,10 @@ pub static RULES: &[Rule] = &[
     path::RULE,
     word::RULE,
     address::RULE,
+    setting::RULE,
+    module::RULE,
+    constant::RULE,
+    ini::RULE,
 ];
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
@@ -44,6 +53,7 @@ pub struct Context<'a> {
     pub index: &'a FsIndex,
     pub vocab: &'a Vocabularies,
     pub symbols: &'a Symbols,
+    pub repo: &'a Repository,
     /// Root-relative paths of the run's files, by file number.
     pub paths: &'a [String],
 }
@@ -59,10 +69,29 @@ pub fn check_file(file: usize, facts: &FileFacts, ctx: &Context) -> Vec<Finding>
     };
     let mut out = Findings::new(ctx);
     let mut covered = HashSet::new();
+    let language = facts.language.map_or("", |l| l.id);
+    if ctx.repo.is_settings_module(file) {
+        setting::check(file, facts, &mut out);
+        module::check_settings(facts, &mut out);
+    }
+    match language {
+        "python" => module::check_settings_module_names(facts, &mut out),
+        "php" => constant::check(file, facts, &mut out),
+        _ => {}
+    }
     for candidate in facts
         .candidates
         .iter()
-        .filter(|c| c.kind != CandidateKind::String)
+        .filter(|c| c.kind == CandidateKind::Directive)
+    {
+        if let Expr::Lit(lit) = &candidate.expr {
+            ini::check(lit, &mut out);
+        }
+    }
+    for candidate in facts
+        .candidates
+        .iter()
+        .filter(|c| matches!(c.kind, CandidateKind::Path | CandidateKind::Concat))
     {
         let value = scope.evaluate(&candidate.expr);
         covered.extend(candidate.expr.literals().iter().map(|l| l.span.bytes));
@@ -186,12 +215,35 @@ impl<'a> Findings<'a> {
         }
     }
 
-    pub fn vocab(&self) -> &Vocabularies {
+    pub fn vocab(&self) -> &'a Vocabularies {
         self.ctx.vocab
     }
 
-    pub fn index(&self) -> &FsIndex {
+    pub fn index(&self) -> &'a FsIndex {
         self.ctx.index
+    }
+
+    pub fn repo(&self) -> &'a Repository {
+        self.ctx.repo
+    }
+
+    /// Reports a name written outside a string (`STATC_ROOT = ...`), as a whole token.
+    pub fn on_name(
+        &mut self,
+        rule: &'static Rule,
+        file: usize,
+        name: &str,
+        span: &Span,
+        replacements: &[String],
+        message: String,
+    ) {
+        let lit = Lit {
+            text: name.to_string(),
+            file,
+            span: span.clone(),
+            exact: true,
+        };
+        self.on_literal(rule, &lit, 0..name.len(), replacements, message);
     }
 
     /// Reports `lit`, proposing to replace its bytes `range` with each of `replacements`.

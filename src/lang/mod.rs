@@ -22,8 +22,18 @@ pub struct Language {
     query: &'static str,
     /// Turns an expression node into the language-neutral expression picture.
     lower: fn(Node, &Lowering) -> Expr,
-    /// Turns the node captured as `@def.name` into the constant's name.
-    definition_name: fn(Node, &Lowering) -> Option<String>,
+    /// Turns the node captured as `@def.name` into the constant's name and where it stands.
+    definition_name: fn(Node, &Lowering) -> Option<(String, Span)>,
+    /// Node kinds of identifiers: upper-case ones are counted as constant reads.
+    pub identifier_kinds: &'static [&'static str],
+    /// Parents under which an identifier names something other than a constant.
+    pub not_constant_parents: &'static [&'static str],
+}
+
+impl std::fmt::Debug for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id)
+    }
 }
 
 pub static LANGUAGES: &[Language] = &[python::LANGUAGE, php::LANGUAGE];
@@ -37,6 +47,7 @@ pub enum Role {
     Concat,
     DefinitionName,
     DefinitionValue,
+    Directive,
     Comment,
 }
 
@@ -50,6 +61,7 @@ impl Role {
             "def.name" => Role::DefinitionName,
             "def.value" => Role::DefinitionValue,
             "comment" => Role::Comment,
+            "directive" => Role::Directive,
             _ => return None,
         })
     }
@@ -97,7 +109,7 @@ impl Language {
         (self.lower)(node, ctx)
     }
 
-    pub fn definition_name(&self, node: Node, ctx: &Lowering) -> Option<String> {
+    pub fn definition_name(&self, node: Node, ctx: &Lowering) -> Option<(String, Span)> {
         (self.definition_name)(node, ctx)
     }
 
@@ -151,6 +163,10 @@ impl<'a> Lowering<'a> {
 
     pub fn text(&self, node: Node) -> &'a str {
         &self.source[node.byte_range()]
+    }
+
+    pub fn node_span(&self, node: Node) -> Span {
+        self.span(node.start_byte(), node.end_byte())
     }
 
     pub fn span(&self, start: usize, end: usize) -> Span {

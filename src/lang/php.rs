@@ -3,6 +3,7 @@ use tree_sitter::Node;
 
 use super::{decode_escapes, Language, Lowering};
 use crate::expr::Expr;
+use crate::finding::Span;
 
 pub const LANGUAGE: Language = Language {
     id: "php",
@@ -12,13 +13,46 @@ pub const LANGUAGE: Language = Language {
     query: include_str!("php.scm"),
     lower,
     definition_name,
+    identifier_kinds: &["name"],
+    not_constant_parents: &[
+        "attribute",
+        "base_clause",
+        "class_constant_access_expression",
+        "class_declaration",
+        "class_interface_clause",
+        "const_element",
+        "enum_case",
+        "enum_declaration",
+        "function_call_expression",
+        "function_definition",
+        "goto_statement",
+        "interface_declaration",
+        "member_access_expression",
+        "member_call_expression",
+        "method_declaration",
+        "named_label_statement",
+        "named_type",
+        "namespace_definition",
+        "namespace_name",
+        "namespace_use_clause",
+        "nullsafe_member_access_expression",
+        "nullsafe_member_call_expression",
+        "object_creation_expression",
+        "property_element",
+        "qualified_name",
+        "scoped_call_expression",
+        "scoped_property_access_expression",
+        "trait_declaration",
+        "use_declaration",
+        "variable_name",
+    ],
 };
 
-fn definition_name(node: Node, ctx: &Lowering) -> Option<String> {
+fn definition_name(node: Node, ctx: &Lowering) -> Option<(String, Span)> {
     match node.kind() {
-        "name" => Some(ctx.text(node).to_string()),
+        "name" => Some((ctx.text(node).to_string(), ctx.node_span(node))),
         "string" | "encapsed_string" => match lower(node, ctx) {
-            Expr::Lit(lit) => Some(lit.text.clone()),
+            Expr::Lit(lit) => Some((lit.text.clone(), lit.span.clone())),
             _ => None,
         },
         _ => None,
@@ -52,6 +86,7 @@ fn lower(node: Node, ctx: &Lowering) -> Expr {
             }
         }
         "function_call_expression" => lower_call(node, ctx),
+        "array_creation_expression" => lower_array(node, ctx),
         _ => Expr::Unknown,
     }
 }
@@ -137,4 +172,38 @@ fn content_range(node: Node) -> (usize, usize) {
     let from = node.start_byte() + 1;
     let to = node.end_byte().saturating_sub(1).max(from);
     (from, to)
+}
+
+/// `['key' => value, ...]` becomes a dictionary; `[a, b]` a list.
+fn lower_array(node: Node, ctx: &Lowering) -> Expr {
+    let mut cursor = node.walk();
+    let elements: Vec<Node> = node
+        .named_children(&mut cursor)
+        .filter(|c| c.kind() == "array_element_initializer")
+        .collect();
+    let keyed = |element: &Node| element.child(1).is_some_and(|c| c.kind() == "=>");
+    if elements.iter().any(keyed) {
+        Expr::Dict(
+            elements
+                .iter()
+                .filter(|e| keyed(e))
+                .filter_map(|e| {
+                    let key = e.named_child(0)?;
+                    let value = e.named_child(1)?;
+                    match lower(key, ctx) {
+                        Expr::Lit(key) => Some((key, lower(value, ctx))),
+                        _ => None,
+                    }
+                })
+                .collect(),
+        )
+    } else {
+        Expr::List(
+            elements
+                .iter()
+                .filter_map(|e| e.named_child(0))
+                .map(|v| lower(v, ctx))
+                .collect(),
+        )
+    }
 }

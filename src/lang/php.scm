@@ -2,6 +2,7 @@
 ;   @string  every string literal           @prose      strings that are prose, never paths
 ;   @path    an expression naming a path    @concat     an expression that may name a path
 ;   @def.name / @def.value  a constant      @comment    a comment
+;   @directive  a php.ini directive name
 
 (string) @string
 (encapsed_string) @string
@@ -21,6 +22,12 @@
 
 ; Concatenations such as __DIR__ . '/x.php' name paths when they start from a known folder.
 (binary_expression operator: ".") @concat
+
+; ini_set( 'directive', ... ) names a php.ini directive.
+(function_call_expression
+  function: (name) @_fn
+  arguments: (arguments . (argument (string) @directive))
+  (#any-of? @_fn "ini_set" "ini_get" "ini_restore" "ini_alter"))
 
 ; define( 'NAME', value ) and const NAME = value;
 (function_call_expression

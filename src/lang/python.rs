@@ -3,6 +3,7 @@ use tree_sitter::Node;
 
 use super::{decode_escapes, Language, Lowering};
 use crate::expr::Expr;
+use crate::finding::Span;
 
 pub const LANGUAGE: Language = Language {
     id: "python",
@@ -12,10 +13,17 @@ pub const LANGUAGE: Language = Language {
     query: include_str!("python.scm"),
     lower,
     definition_name,
+    identifier_kinds: &["identifier"],
+    not_constant_parents: &[
+        "import_from_statement",
+        "dotted_name",
+        "aliased_import",
+        "keyword_argument",
+    ],
 };
 
-fn definition_name(node: Node, ctx: &Lowering) -> Option<String> {
-    Some(ctx.text(node).to_string())
+fn definition_name(node: Node, ctx: &Lowering) -> Option<(String, Span)> {
+    Some((ctx.text(node).to_string(), ctx.node_span(node)))
 }
 
 fn lower(node: Node, ctx: &Lowering) -> Expr {
@@ -53,6 +61,22 @@ fn lower(node: Node, ctx: &Lowering) -> Expr {
             }
         }
         "call" => lower_call(node, ctx),
+        "dictionary" => Expr::Dict(
+            named_children(node)
+                .filter(|c| c.kind() == "pair")
+                .filter_map(|pair| {
+                    let key = pair.child_by_field_name("key")?;
+                    let value = pair.child_by_field_name("value")?;
+                    match lower(key, ctx) {
+                        Expr::Lit(key) => Some((key, lower(value, ctx))),
+                        _ => None,
+                    }
+                })
+                .collect(),
+        ),
+        "list" | "tuple" | "set" => {
+            Expr::List(named_children(node).map(|c| lower(c, ctx)).collect())
+        }
         _ => Expr::Unknown,
     }
 }

@@ -1,0 +1,181 @@
+//! The repository's own vocabulary, counted once per run: which constants are read and
+//! defined, which Python modules exist, which hosts and path words recur.
+use std::collections::{HashMap, HashSet};
+
+use crate::expr::Expr;
+use crate::extract::{CandidateKind, FileFacts};
+use crate::vocab::Vocabularies;
+
+#[derive(Debug, Default)]
+pub struct Repository {
+    /// Upper-case name → how often code reads it (definitions not counted).
+    reads: HashMap<String, usize>,
+    /// Upper-case name → how often it is defined or assigned at module level.
+    defined: HashMap<String, usize>,
+    /// Dotted names of the repository's Python modules and packages, from every folder
+    /// that could be on the import path, with all their prefixes.
+    modules: HashSet<String>,
+    /// Host → how many URLs name it.
+    hosts: HashMap<String, usize>,
+    /// Path component → how many string literals use it.
+    path_words: HashMap<String, usize>,
+    /// Files that are Django settings modules.
+    settings_modules: HashSet<usize>,
+}
+
+/// A word used this often in the same role is the repository's own spelling.
+pub const TRUSTED: usize = 3;
+
+impl Repository {
+    pub fn build(paths: &[String], facts: &[Option<&FileFacts>], vocab: &Vocabularies) -> Self {
+        let mut repo = Repository::default();
+        for path in paths {
+            repo.add_module(path);
+        }
+        for (file, facts) in facts.iter().enumerate() {
+            let Some(facts) = facts else { continue };
+            for read in &facts.reads {
+                *repo.reads.entry(read.name.clone()).or_default() += 1;
+            }
+            for definition in &facts.definitions {
+                *repo.defined.entry(definition.name.clone()).or_default() += 1;
+            }
+            let definition_names: HashSet<_> =
+                facts.definitions.iter().map(|d| d.span.bytes).collect();
+            for candidate in &facts.candidates {
+                for lit in candidate.expr.literals() {
+                    let text = lit.text.as_str();
+                    // getattr(settings, 'NAME'), defined('NAME'), constant('NAME') read too.
+                    if candidate.kind == CandidateKind::String
+                        && crate::extract::is_constant_name(text)
+                        && !definition_names.contains(&lit.span.bytes)
+                    {
+                        *repo.reads.entry(text.to_string()).or_default() += 1;
+                    }
+                    if let Some(host) = url_host(text) {
+                        *repo.hosts.entry(host.to_string()).or_default() += 1;
+                    }
+                    if text.contains('/') {
+                        for word in text.split('/').filter(|w| !w.is_empty()) {
+                            *repo.path_words.entry(word.to_string()).or_default() += 1;
+                        }
+                    }
+                }
+            }
+            if is_settings_module(&paths[file], facts, vocab) {
+                repo.settings_modules.insert(file);
+            }
+        }
+        repo
+    }
+
+    fn add_module(&mut self, path: &str) {
+        let Some(module) = path.strip_suffix(".py") else {
+            return;
+        };
+        let module = module.strip_suffix("/__init__").unwrap_or(module);
+        let parts: Vec<&str> = module.split('/').collect();
+        // Any folder may be the import root: src/shop/settings.py is `shop.settings`.
+        for start in 0..parts.len() {
+            for end in start + 1..=parts.len() {
+                self.modules.insert(parts[start..end].join("."));
+            }
+        }
+    }
+
+    pub fn reads(&self, name: &str) -> usize {
+        self.reads.get(name).copied().unwrap_or(0)
+    }
+
+    pub fn is_defined(&self, name: &str) -> bool {
+        self.defined.contains_key(name)
+    }
+
+    pub fn defined_names(&self) -> impl Iterator<Item = &str> {
+        self.defined.keys().map(String::as_str)
+    }
+
+    pub fn has_module(&self, dotted: &str) -> bool {
+        self.modules.contains(dotted)
+    }
+
+    pub fn modules(&self) -> impl Iterator<Item = &str> {
+        self.modules.iter().map(String::as_str)
+    }
+
+    pub fn host_count(&self, host: &str) -> usize {
+        self.hosts.get(host).copied().unwrap_or(0)
+    }
+
+    pub fn hosts(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.hosts.iter().map(|(h, n)| (h.as_str(), *n))
+    }
+
+    pub fn path_word_count(&self, word: &str) -> usize {
+        self.path_words.get(word).copied().unwrap_or(0)
+    }
+
+    pub fn is_settings_module(&self, file: usize) -> bool {
+        self.settings_modules.contains(&file)
+    }
+}
+
+/// The host of a `scheme://host:port/...` URL, if the text is one.
+pub fn url_host(text: &str) -> Option<&str> {
+    let (_, rest) = text.split_once("://")?;
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host.rfind(':') {
+        Some(colon) if !host.starts_with('[') => &host[..colon],
+        _ => host,
+    };
+    (!host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.'))
+    .then_some(host)
+}
+
+/// A Django settings module: named `settings*.py` or inside a `settings/` package, or any
+/// Python module that assigns several known settings.
+fn is_settings_module(path: &str, facts: &FileFacts, vocab: &Vocabularies) -> bool {
+    if !path.ends_with(".py") || facts.language.is_none_or(|l| l.id != "python") {
+        return false;
+    }
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let in_package = path.split('/').rev().nth(1) == Some("settings");
+    if name.starts_with("settings") || in_package {
+        return true;
+    }
+    let known = facts
+        .definitions
+        .iter()
+        .filter(|d| vocab.django_settings.contains(&d.name))
+        .filter(|d| !matches!(d.value, Expr::Unknown))
+        .count();
+    known >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modules_from_any_import_root() {
+        let mut repo = Repository::default();
+        repo.add_module("src/shop/settings.py");
+        repo.add_module("src/shop/__init__.py");
+        assert!(repo.has_module("shop.settings"));
+        assert!(repo.has_module("src.shop"));
+        assert!(repo.has_module("shop"));
+        assert!(!repo.has_module("shop.urls"));
+    }
+
+    #[test]
+    fn hosts_of_urls() {
+        assert_eq!(url_host("http://auth-service:8080/x"), Some("auth-service"));
+        assert_eq!(url_host("ldap://user@10.0.0.1"), Some("10.0.0.1"));
+        assert_eq!(url_host("not a url"), None);
+        assert_eq!(url_host("http://{host}/"), None);
+    }
+}

@@ -1,0 +1,178 @@
+//! Framework knowledge: each rule's fixture fires exactly and its clean twin is silent,
+//! and the registry keeps every rule documented and covered.
+mod common;
+
+use common::{check_json, fixture, row, typo_gate, Row};
+
+/// Every rule and the fixture that shows it firing (`bad/`) and silent (`clean/`).
+const FIXTURES: &[(&str, &str)] = &[
+    ("path-whitespace", "trailing-space"),
+    ("extension-typo", "wordpress-phpp"),
+    ("path-typo", "path-typo"),
+    ("word-typo", "django-statec"),
+    ("address-typo", "auth-address"),
+    ("setting-typo", "setting-typo"),
+    ("module-typo", "module-typo"),
+    ("constant-typo", "constant-typo"),
+    ("ini-typo", "ini-typo"),
+];
+
+fn assert_fixture(name: &str, expected: Vec<Row>) {
+    let bad = check_json(&[&fixture(name).join("bad")], &[]);
+    assert_eq!(bad.rows(), expected, "{name}/bad");
+    assert_eq!(bad.code, 1);
+    let clean = check_json(&[&fixture(name).join("clean")], &[]);
+    assert_eq!(clean.rows(), Vec::<Row>::new(), "{name}/clean");
+    assert_eq!(clean.code, 0);
+}
+
+#[test]
+fn every_rule_is_documented_and_has_firing_and_clean_fixtures() {
+    let output = typo_gate().arg("rules").output().unwrap();
+    let listed: Vec<String> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .collect();
+    let covered: Vec<&str> = FIXTURES.iter().map(|(rule, _)| *rule).collect();
+    assert_eq!(listed, covered, "each rule needs a row in FIXTURES");
+    for (rule, name) in FIXTURES {
+        let explain = typo_gate().args(["explain", rule]).output().unwrap();
+        let docs = String::from_utf8(explain.stdout).unwrap();
+        for section in [
+            "## What it catches",
+            "## Why it matters",
+            "## Example",
+            "## How to silence it",
+        ] {
+            assert!(docs.contains(section), "{rule} docs lack {section}");
+        }
+        let bad = check_json(&[&fixture(name).join("bad")], &[]);
+        assert!(
+            bad.rows().iter().any(|r| r.0 == *rule),
+            "{rule} does not fire on {name}/bad"
+        );
+        let clean = check_json(&[&fixture(name).join("clean")], &[]);
+        assert!(
+            clean.rows().is_empty(),
+            "{name}/clean is not clean: {:?}",
+            clean.rows()
+        );
+    }
+}
+
+#[test]
+fn django_settings_and_dictionary_keys() {
+    assert_fixture(
+        "setting-typo",
+        vec![
+            row(
+                "setting-typo",
+                "blog/blog/settings.py",
+                5,
+                1,
+                "ALLOWED_HOST",
+                Some("ALLOWED_HOSTS"),
+            ),
+            row(
+                "setting-typo",
+                "blog/blog/settings.py",
+                13,
+                10,
+                "NAEM",
+                Some("NAME"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn dotted_module_paths() {
+    assert_fixture(
+        "module-typo",
+        vec![
+            row(
+                "module-typo",
+                "blog/blog/settings.py",
+                4,
+                6,
+                "django.contrib.staticfile",
+                Some("django.contrib.staticfiles"),
+            ),
+            row(
+                "module-typo",
+                "blog/blog/settings.py",
+                6,
+                6,
+                "post.apps.PostsConfig",
+                Some("posts.apps.PostsConfig"),
+            ),
+            row(
+                "module-typo",
+                "blog/blog/settings.py",
+                10,
+                6,
+                "django.contrib.sessions.middleware.SessionMiddlware",
+                Some("django.contrib.sessions.middleware.SessionMiddleware"),
+            ),
+            row(
+                "module-typo",
+                "blog/manage.py",
+                3,
+                50,
+                "blog.setings",
+                Some("blog.settings"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn php_constants_defined_or_read() {
+    assert_fixture(
+        "constant-typo",
+        vec![
+            row(
+                "constant-typo",
+                "site/shop.php",
+                3,
+                7,
+                "SHOP_CURENCY",
+                Some("SHOP_CURRENCY"),
+            ),
+            row(
+                "constant-typo",
+                "site/wp-config.php",
+                3,
+                10,
+                "WP_DEGUB",
+                Some("WP_DEBUG"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn php_ini_directives() {
+    assert_fixture(
+        "ini-typo",
+        vec![
+            row(
+                "ini-typo",
+                "app/bootstrap.php",
+                2,
+                11,
+                "dispaly_errors",
+                Some("display_errors"),
+            ),
+            row(
+                "ini-typo",
+                "app/bootstrap.php",
+                4,
+                20,
+                "upload_max_filesise",
+                Some("upload_max_filesize"),
+            ),
+        ],
+    );
+}
