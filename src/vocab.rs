@@ -229,6 +229,8 @@ fn ordered(a: &str, b: &str) -> (String, String) {
 /// The vocabularies shipped in the binary.
 pub struct Vocabularies {
     pub extensions: Vocabulary,
+    /// Words after a dot that are not meant as extensions in a plain string.
+    pub not_extensions: Vocabulary,
     pub deploy_extensions: Vocabulary,
     pub deploy_words: Vocabulary,
     pub schemes: Vocabulary,
@@ -249,6 +251,7 @@ impl Vocabularies {
         static BUILTIN: OnceLock<Vocabularies> = OnceLock::new();
         BUILTIN.get_or_init(|| Vocabularies {
             extensions: Vocabulary::parse(include_str!("../rules/extensions.txt")),
+            not_extensions: Vocabulary::parse(include_str!("../rules/not-extensions.txt")),
             deploy_extensions: Vocabulary::parse(include_str!("../rules/deploy-extensions.txt")),
             deploy_words: Vocabulary::parse(include_str!("../rules/deploy-words.txt")),
             schemes: Vocabulary::parse(include_str!("../rules/schemes.txt")),

@@ -70,7 +70,10 @@ fn check_url(text: &str, scheme_end: usize, out: &Findings) -> Option<Problem> {
     }
     let host_start = start + authority.rfind('@').map_or(0, |at| at + 1);
     let host = &text[host_start..end];
-    if host.contains(char::is_whitespace) {
+    // A space inside a host, not one between two URLs (`https://a.example https://b.example`).
+    // One stray space inside an address; not a sentence that mentions a URL.
+    let one_gap = text.trim().split_whitespace().count() == 2;
+    if host.contains(char::is_whitespace) && one_gap && !text[start..].contains("://") {
         let cleaned: String = host.chars().filter(|c| !c.is_whitespace()).collect();
         return Some(Problem {
             range: host_start..end,
@@ -99,7 +102,13 @@ fn check_bare(text: &str) -> Option<Problem> {
         host.split('.').count() == 4
     } else {
         match port {
-            None => is_host_name && is_near_localhost(host),
+            // Alone, only one slip away: `localhour` is a word, `localhsot` is not.
+            None => {
+                is_host_name
+                    && is_near_localhost(host)
+                    && host.chars().all(|c| c.is_ascii_lowercase())
+                    && distance(host, "localhost") == 1
+            }
             Some(port) => {
                 all_digits(port)
                     && is_host_name

@@ -22,7 +22,7 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
         return;
     };
     let (stem, extension) = (&name[..dot], &name[dot + 1..]);
-    if stem.is_empty()
+    if !stem.chars().any(|c| c.is_alphanumeric())
         || stem.ends_with('.')
         || !(2..=8).contains(&extension.len())
         || !extension.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -55,9 +55,8 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
             .map(str::to_string)
             .collect();
     }
-    if near.is_empty()
-        || (!resolved.certain() && (lower.len() < 3 || vocab.english.contains(&lower)))
-    {
+    let meant = vocab.english.contains(&lower) || vocab.not_extensions.contains(&lower);
+    if near.is_empty() || (!resolved.certain() && (lower.len() < 3 || meant)) {
         return;
     }
     let Some((lit, range)) = literal_of(resolved.value, &component.range) else {

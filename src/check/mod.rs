@@ -148,7 +148,7 @@ fn plain_shape(text: &str, vocab: &Vocabularies) -> Option<Shape> {
     }
     const NOT_IN_PATHS: &[char] = &[
         '<', '>', '"', '\'', '`', '(', ')', ',', ';', '=', '&', '#', '^', '\\', '|', ':', '!', '+',
-        '@',
+        '@', '*', '?', '{', '}', '$', '%', '[', ']',
     ];
     if text.contains(NOT_IN_PATHS) || text.contains("//") {
         return None;

@@ -22,11 +22,17 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
     if resolved.shape == Shape::Guessed {
         return;
     }
-    for component in &resolved.components {
+    // In a plain string, leading white space is often a separator (`' ' . $x`); only a
+    // rooted path (`' /var/www'`) cannot begin with it.
+    let leading_counts = resolved.certain() || resolved.value.text.trim_start().starts_with('/');
+    for (i, component) in resolved.components.iter().enumerate() {
+        let name = resolved.text(component);
+        if i == 0 && !leading_counts && name.trim_start() != name && name.trim_end() == name {
+            continue;
+        }
         if component.state == State::Exists {
             continue; // A name on disk, however odd, is what the author meant.
         }
-        let name = resolved.text(component);
         let cleaned: String = name.trim().chars().filter(|c| !is_invisible(*c)).collect();
         if cleaned == name || cleaned.is_empty() {
             continue;

@@ -49,6 +49,14 @@ pub const LANGUAGE: Language = Language {
 };
 
 fn definition_name(node: Node, ctx: &Lowering) -> Option<(String, Span)> {
+    // Class constants live in their class, not in the global namespace of constants.
+    let mut ancestor = node.parent();
+    while let Some(a) = ancestor {
+        if a.kind() == "declaration_list" || a.kind() == "enum_declaration_list" {
+            return None;
+        }
+        ancestor = a.parent();
+    }
     match node.kind() {
         "name" => Some((ctx.text(node).to_string(), ctx.node_span(node))),
         "string" | "encapsed_string" => match lower(node, ctx) {
