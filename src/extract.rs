@@ -157,8 +157,13 @@ fn constant_reads(language: &Language, root: Node, ctx: &Lowering) -> Vec<Read> 
         if language.identifier_kinds.contains(&node.kind()) {
             let text = ctx.text(node);
             let parent = node.parent().map_or("", |p| p.kind());
-            let is_type = node.prev_sibling().is_some_and(|p| p.kind() == "instanceof");
-            if is_constant_name(text) && !is_type && !language.not_constant_parents.contains(&parent) {
+            let is_type = node
+                .prev_sibling()
+                .is_some_and(|p| p.kind() == "instanceof");
+            if is_constant_name(text)
+                && !is_type
+                && !language.not_constant_parents.contains(&parent)
+            {
                 reads.push(Read {
                     name: text.to_string(),
                     span: ctx.node_span(node),

@@ -72,7 +72,7 @@ fn check_url(text: &str, scheme_end: usize, out: &Findings) -> Option<Problem> {
     let host = &text[host_start..end];
     // A space inside a host, not one between two URLs (`https://a.example https://b.example`).
     // One stray space inside an address; not a sentence that mentions a URL.
-    let one_gap = text.trim().split_whitespace().count() == 2;
+    let one_gap = text.split_whitespace().count() == 2;
     if host.contains(char::is_whitespace) && one_gap && !text[start..].contains("://") {
         let cleaned: String = host.chars().filter(|c| !c.is_whitespace()).collect();
         return Some(Problem {

@@ -45,7 +45,10 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
     } else if resolved.shape == Shape::FileLike
         && component.last
         && stem(name).len() >= 4
-        && !out.vocab().english.contains(&stem(name).to_ascii_lowercase())
+        && !out
+            .vocab()
+            .english
+            .contains(&stem(name).to_ascii_lowercase())
         && !name.starts_with('.')
         && !out.index().has_name(name)
     {
