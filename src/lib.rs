@@ -96,11 +96,49 @@ fn unknown_rule(name: &str) -> Error {
 }
 
 /// One root's result.
-struct RootOutcome {
-    findings: Vec<Finding>,
-    scanned: usize,
-    skipped: usize,
-    failed: bool,
+pub struct RootOutcome {
+    /// Sorted by path, line, column.
+    pub findings: Vec<Finding>,
+    pub scanned: usize,
+    pub skipped: usize,
+    /// Something could not be read.
+    pub failed: bool,
+}
+
+/// The checking pipeline with its worker threads, reusable across roots (and by `fix`).
+pub struct Checker {
+    pool: rayon::ThreadPool,
+    options: WalkOptions,
+}
+
+impl Checker {
+    /// `jobs`: worker threads, default all cores. Files over `max_file_size` are skipped.
+    pub fn new(jobs: Option<usize>, max_file_size: u64) -> Result<Self> {
+        let threads =
+            jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map_err(|e| Error::Internal {
+                what: "the worker threads",
+                message: e.to_string(),
+            })?;
+        Ok(Checker {
+            pool,
+            options: WalkOptions {
+                threads,
+                max_file_size,
+            },
+        })
+    }
+
+    /// Checks one root (a folder, or a file against its folder's tree).
+    pub fn check_root(&self, root: &Path) -> Result<RootOutcome> {
+        if std::fs::symlink_metadata(root).is_err() {
+            return Err(Error::MissingPath(root.to_path_buf()));
+        }
+        self.pool.install(|| check_root(root, &self.options))
+    }
 }
 
 fn run_check(args: &CheckArgs) -> Result<ExitStatus> {
@@ -110,21 +148,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitStatus> {
             return Err(Error::MissingPath(path.clone()));
         }
     }
-    let threads = args
-        .jobs
-        .map(usize::from)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| Error::Internal {
-            what: "the worker threads",
-            message: e.to_string(),
-        })?;
-    let options = WalkOptions {
-        threads,
-        max_file_size: args.max_file_size,
-    };
+    let checker = Checker::new(args.jobs.map(usize::from), args.max_file_size)?;
 
     let mut reporter: Box<dyn Reporter> = match args.format {
         Format::Human => Box::new(report::Human::new(use_color(args.color))),
@@ -134,7 +158,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitStatus> {
     let mut failed = false;
     let mut blocking = false;
     for root in &args.paths {
-        let outcome = pool.install(|| check_root(root, &options))?;
+        let outcome = checker.check_root(root)?;
         summary.files_scanned += outcome.scanned;
         summary.files_skipped += outcome.skipped;
         summary.findings += outcome.findings.len();
