@@ -28,6 +28,25 @@ pub enum Command {
     /// Diagnostic views for understanding what the tool sees.
     #[command(subcommand)]
     Debug(DebugCommand),
+    /// Git hooks that run the check before a push or a commit.
+    #[command(subcommand)]
+    Hook(HookCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HookCommand {
+    /// Write a git hook that runs `typo-gate check` from the repository's top level.
+    Install {
+        /// Run before each push (the default).
+        #[arg(long, conflicts_with = "pre_commit")]
+        pre_push: bool,
+        /// Run before each commit instead.
+        #[arg(long)]
+        pre_commit: bool,
+        /// Replace an existing hook that typo-gate did not write.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -48,9 +67,13 @@ pub struct CheckArgs {
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format (default: github when GITHUB_ACTIONS=true, human otherwise).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Also write the SARIF report to FILE, whatever --format prints.
+    #[arg(long, value_name = "FILE")]
+    pub sarif_output: Option<PathBuf>,
 
     /// Worker threads (default: the number of cores).
     #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
@@ -69,6 +92,10 @@ pub struct CheckArgs {
 pub enum Format {
     Human,
     Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands: one annotation per finding.
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -7,6 +7,7 @@ pub mod expr;
 pub mod extract;
 pub mod finding;
 pub mod fsindex;
+pub mod hook;
 pub mod lang;
 pub mod repo;
 pub mod report;
@@ -20,7 +21,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::check::{Context, RULES};
-use crate::cli::{CheckArgs, Cli, Color, Command, DebugCommand, Format};
+use crate::cli::{CheckArgs, Cli, Color, Command, DebugCommand, Format, HookCommand};
 use crate::error::{Error, Result};
 use crate::expr::Symbols;
 use crate::extract::FileFacts;
@@ -75,6 +76,26 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         }
         Command::Debug(DebugCommand::Candidates { file, root }) => {
             debug_candidates(&file, root.as_deref())
+        }
+        Command::Hook(HookCommand::Install {
+            pre_commit, force, ..
+        }) => {
+            let kind = if pre_commit {
+                hook::HookKind::PreCommit
+            } else {
+                hook::HookKind::PrePush
+            };
+            match hook::install(kind, force) {
+                Ok(path) => {
+                    let text = format!("installed the {} hook: {}\n", kind.name(), path.display());
+                    report::write_stdout(&text).map_err(Error::Output)?;
+                    Ok(ExitStatus::Clean)
+                }
+                Err(error) => {
+                    report::print_error(&error);
+                    Ok(ExitStatus::Failure)
+                }
+            }
         }
     }
 }
@@ -150,10 +171,19 @@ fn run_check(args: &CheckArgs) -> Result<ExitStatus> {
     }
     let checker = Checker::new(args.jobs.map(usize::from), args.max_file_size)?;
 
-    let mut reporter: Box<dyn Reporter> = match args.format {
+    let mut reporters: Vec<Box<dyn Reporter>> = vec![match output_format(args.format) {
         Format::Human => Box::new(report::Human::new(use_color(args.color))),
         Format::Json => Box::new(report::Json::default()),
-    };
+        Format::Sarif => Box::new(report::Sarif::new(None)),
+        Format::Github => Box::new(report::Github::new(
+            std::env::var_os("GITHUB_STEP_SUMMARY")
+                .filter(|file| !file.is_empty())
+                .map(PathBuf::from),
+        )),
+    }];
+    if let Some(file) = &args.sarif_output {
+        reporters.push(Box::new(report::Sarif::new(Some(file.clone()))));
+    }
     let mut summary = Summary::default();
     let mut failed = false;
     let mut blocking = false;
@@ -171,17 +201,32 @@ fn run_check(args: &CheckArgs) -> Result<ExitStatus> {
             .iter()
             .any(|f| f.severity == Severity::Error);
         for finding in &outcome.findings {
-            reporter.report(root, finding).map_err(Error::Output)?;
+            for reporter in &mut reporters {
+                reporter.report(root, finding).map_err(Error::Output)?;
+            }
         }
     }
     summary.duration_ms = started.elapsed().as_millis();
-    reporter.finish(&summary).map_err(Error::Output)?;
+    for reporter in &mut reporters {
+        reporter.finish(&summary).map_err(Error::Output)?;
+    }
     Ok(if blocking {
         ExitStatus::Findings
     } else if failed {
         ExitStatus::Failure
     } else {
         ExitStatus::Clean
+    })
+}
+
+/// The format asked for; without one, annotations inside GitHub Actions, else the human report.
+fn output_format(asked: Option<Format>) -> Format {
+    asked.unwrap_or_else(|| {
+        if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") {
+            Format::Github
+        } else {
+            Format::Human
+        }
     })
 }
 

@@ -1,14 +1,18 @@
 //! Everything the tool prints goes through here.
+mod github;
 mod human;
 mod json;
+mod sarif;
 
 use std::io::{self, Write};
 use std::path::Path;
 
+pub use github::Github;
 pub use human::Human;
 pub use json::Json;
+pub use sarif::Sarif;
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 
 /// Totals of one run, over every root.
 #[derive(Debug, Default, Clone)]
@@ -35,6 +39,24 @@ pub fn display_path(root: &Path, path: &str) -> String {
         let root = root.to_string_lossy();
         format!("{}/{}", root.trim_end_matches('/'), path)
     }
+}
+
+/// A severity as SARIF levels and GitHub workflow commands name it.
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// The path relative to where the tool runs (the workspace in CI): the root joined with
+/// the root-relative path, without a leading `./`.
+pub fn workspace_path(root: &Path, path: &str) -> String {
+    let mut joined = display_path(root, path);
+    while let Some(rest) = joined.strip_prefix("./") {
+        joined = rest.trim_start_matches('/').to_string();
+    }
+    joined
 }
 
 /// Prints one of the tool's own errors to stderr.

@@ -1,0 +1,263 @@
+//! `--format sarif` and `--sarif-output`: valid against the official SARIF 2.1.0 schema,
+//! exact in its fields, and stable in its fingerprints.
+mod common;
+
+use std::path::Path;
+
+use common::{fixture, typo_gate};
+use serde_json::{json, Value};
+
+fn sarif(dir: &Path, args: &[&str]) -> (i32, Value) {
+    let output = typo_gate()
+        .current_dir(dir)
+        .args(["check", "--format", "sarif"])
+        .args(args)
+        .output()
+        .unwrap();
+    let log = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    });
+    (output.status.code().unwrap(), log)
+}
+
+/// Every error the official schema finds in `log`.
+fn schema_errors(log: &Value) -> Vec<String> {
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sarif-schema-2.1.0.json");
+    let schema: Value = serde_json::from_slice(
+        &std::fs::read(&schema).unwrap_or_else(|e| panic!("{}: {e}", schema.display())),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    validator
+        .iter_errors(log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn logs_with_and_without_findings_follow_the_schema() {
+    let (code, log) = sarif(&fixture("php-template"), &["bad"]);
+    assert_eq!(code, 1);
+    assert_eq!(schema_errors(&log), Vec::<String>::new());
+
+    let incidents = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let (code, log) = sarif(&incidents, &["incidents"]);
+    assert_eq!(code, 1);
+    assert!(log["runs"][0]["results"].as_array().unwrap().len() > 5);
+    assert_eq!(schema_errors(&log), Vec::<String>::new());
+
+    let (code, log) = sarif(&fixture("php-template"), &["clean"]);
+    assert_eq!(code, 0);
+    assert_eq!(log["runs"][0]["results"], json!([]));
+    assert_eq!(schema_errors(&log), Vec::<String>::new());
+}
+
+#[test]
+fn the_schema_check_rejects_a_broken_log() {
+    let (_, mut log) = sarif(&fixture("php-template"), &["bad"]);
+    log["runs"][0]["results"][0]["level"] = json!("fatal");
+    assert_eq!(schema_errors(&log).len(), 1, "{:?}", schema_errors(&log));
+}
+
+#[test]
+fn the_driver_describes_every_rule() {
+    let (_, log) = sarif(&fixture("php-template"), &["clean"]);
+    let driver = &log["runs"][0]["tool"]["driver"];
+    assert_eq!(driver["name"], "typo-gate");
+    assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(driver["informationUri"], env!("CARGO_PKG_REPOSITORY"));
+    let rules = driver["rules"].as_array().unwrap();
+    let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let registry: Vec<&str> = typo_gate::check::RULES.iter().map(|r| r.id).collect();
+    assert_eq!(ids, registry);
+
+    let path_typo = &rules[ids.iter().position(|id| *id == "path-typo").unwrap()];
+    let rule = typo_gate::check::rule("path-typo").unwrap();
+    assert_eq!(path_typo["name"], "PathTypo");
+    assert_eq!(path_typo["shortDescription"]["text"], rule.summary);
+    assert!(path_typo["fullDescription"]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("A path named in code or configuration (a `require`/`include` target,"));
+    assert_eq!(path_typo["help"]["text"], rule.docs);
+    assert_eq!(path_typo["help"]["markdown"], rule.docs);
+    assert_eq!(path_typo["defaultConfiguration"]["level"], "error");
+    assert_eq!(log["runs"][0]["columnKind"], "unicodeCodePoints");
+}
+
+#[test]
+fn a_result_has_the_rule_the_place_and_the_fix() {
+    let (_, log) = sarif(&fixture("php-template"), &["bad"]);
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1);
+    let mut result = results[0].clone();
+    let fingerprint = result["partialFingerprints"]["typoGate/v1"].take();
+    assert!(
+        fingerprint
+            .as_str()
+            .is_some_and(|f| f.len() == 16 && f.chars().all(|c| c.is_ascii_hexdigit())),
+        "{fingerprint}"
+    );
+    let rule_index = typo_gate::check::RULES
+        .iter()
+        .position(|r| r.id == "path-typo")
+        .unwrap();
+    let location = json!({ "uri": "bad/config/view.php", "uriBaseId": "%SRCROOT%" });
+    // `'layuot.php'` after a tab: the token is columns 16 to 25, the end column exclusive.
+    let region = json!({ "startLine": 4, "startColumn": 16, "endLine": 4, "endColumn": 26 });
+    assert_eq!(
+        result,
+        json!({
+            "ruleId": "path-typo",
+            "ruleIndex": rule_index,
+            "level": "error",
+            "message": {
+                "text": "`layuot.php` does not exist in the repository; did you mean `layout.php`?"
+            },
+            "locations": [{
+                "physicalLocation": { "artifactLocation": location, "region": region }
+            }],
+            "partialFingerprints": { "typoGate/v1": null },
+            "fixes": [{
+                "description": { "text": "Replace `layuot.php` with `layout.php`" },
+                "artifactChanges": [{
+                    "artifactLocation": location,
+                    "replacements": [{
+                        "deletedRegion": region,
+                        "insertedContent": { "text": "layout.php" }
+                    }]
+                }]
+            }]
+        })
+    );
+
+    // Checked from inside the root, the path has no `./` in front.
+    let (_, log) = sarif(&fixture("php-template").join("bad"), &["."]);
+    let location = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "config/view.php");
+    let (_, log) = sarif(&fixture("php-template"), &["./bad/"]);
+    let location = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "bad/config/view.php");
+}
+
+fn fingerprints(dir: &Path) -> Vec<(u64, String)> {
+    let (_, log) = sarif(dir, &["."]);
+    log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                    .as_u64()
+                    .unwrap(),
+                r["partialFingerprints"]["typoGate/v1"]
+                    .as_str()
+                    .unwrap()
+                    .to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn fingerprints_survive_moved_lines_and_tell_twins_apart() {
+    let repo = tempfile::tempdir().unwrap();
+    let write = |path: &str, text: &str| {
+        let path = repo.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    let view =
+        std::fs::read_to_string(fixture("php-template").join("bad/config/view.php")).unwrap();
+    write("templates/layout.php", "<?php ?>\n");
+    write("templates/sidebar.php", "<?php ?>\n");
+    write("config/view.php", &view);
+    let before = fingerprints(repo.path());
+    assert_eq!(before.len(), 1);
+    assert_eq!(before[0].0, 4);
+
+    write(
+        "config/view.php",
+        &view.replacen("<?php\n", "<?php\n\n\n\n", 1),
+    );
+    let after = fingerprints(repo.path());
+    assert_eq!(after[0].0, 7, "the finding moved down three lines");
+    assert_eq!(after[0].1, before[0].1, "and kept its fingerprint");
+
+    // The same typo twice in one file: two results, two fingerprints, the first unchanged.
+    let twice = view.replace(
+        "'sidebar' => 'sidebar.php',",
+        "'sidebar' => 'sidebar.php',\n\t'footer'  => 'layuot.php',",
+    );
+    write("config/view.php", &twice);
+    let twins = fingerprints(repo.path());
+    assert_eq!(twins.len(), 2);
+    assert_eq!(twins[0].1, before[0].1);
+    assert_ne!(twins[1].1, twins[0].1);
+}
+
+#[test]
+fn sarif_output_writes_the_log_beside_another_format() {
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("typo-gate.sarif");
+    let output = typo_gate()
+        .current_dir(fixture("php-template"))
+        .args(["check", "--format", "json", "--sarif-output"])
+        .arg(&file)
+        .arg("bad")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["summary"]["findings"], 1);
+    let log: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let (_, stdout_log) = sarif(&fixture("php-template"), &["bad"]);
+    assert_eq!(log, stdout_log);
+
+    // An unwritable destination is the tool failing, with the path in the message.
+    let missing = out.path().join("no-such-folder/typo-gate.sarif");
+    let output = typo_gate()
+        .current_dir(fixture("php-template"))
+        .args(["check", "--sarif-output"])
+        .arg(&missing)
+        .arg("clean")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cannot write the report") && stderr.contains("no-such-folder"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_badly_named_folder_is_a_result_without_region_or_fix() {
+    let repo = tempfile::tempdir().unwrap();
+    std::fs::create_dir(repo.path().join("static ")).unwrap();
+    std::fs::write(repo.path().join("ok.py"), "X = 1\n").unwrap();
+    let (code, log) = sarif(repo.path(), &["."]);
+    assert_eq!(code, 1);
+    assert_eq!(schema_errors(&log), Vec::<String>::new());
+    let result = &log["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "path-whitespace");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"],
+        json!({ "artifactLocation": { "uri": "static%20", "uriBaseId": "%SRCROOT%" } })
+    );
+    assert_eq!(result.get("fixes"), None);
+
+    // An absolute root gives absolute file URIs, which no base can resolve.
+    let (_, log) = sarif(repo.path(), &[repo.path().to_str().unwrap()]);
+    let location = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+    let uri = location["artifactLocation"]["uri"].as_str().unwrap();
+    assert!(
+        uri.starts_with("file:///") && uri.ends_with("/static%20"),
+        "{uri}"
+    );
+    assert_eq!(location["artifactLocation"].get("uriBaseId"), None);
+}
