@@ -18,6 +18,8 @@ pub struct Cli {
 pub enum Command {
     /// Check repositories; exit 1 if anything is found, 2 if the tool failed.
     Check(CheckArgs),
+    /// Apply each finding's one confident suggestion, then check again.
+    Fix(FixArgs),
     /// List every rule with its severity and a one-line summary.
     Rules,
     /// Print the documentation of a rule.
@@ -82,6 +84,29 @@ pub struct CheckArgs {
     /// When to colour the human output. NO_COLOR in the environment means never.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+
+    /// Skip files larger than this (bytes, or with a K/M/G suffix: 512K, 2M).
+    #[arg(long, default_value = "2M", value_parser = parse_size)]
+    pub max_file_size: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    /// Folders (or files) to fix; each is checked as its own root.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Print the fixes as a unified diff on stdout and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Fix only the findings of this rule (repeatable).
+    #[arg(long = "rule", value_name = "RULE")]
+    pub rules: Vec<String>,
+
+    /// Worker threads (default: the number of cores).
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
 
     /// Skip files larger than this (bytes, or with a K/M/G suffix: 512K, 2M).
     #[arg(long, default_value = "2M", value_parser = parse_size)]

@@ -19,6 +19,11 @@ pub enum CandidateKind {
     String,
     /// The name of a configuration directive (`ini_set('display_errors', ...)`).
     Directive,
+    /// A key or directive name of a configuration format, with the id of the vocabulary
+    /// it belongs to (`rules/<id>.txt`).
+    Key(&'static str),
+    /// A value that is a network address: a URL, `host:port`, a host or a port.
+    Address,
 }
 
 #[derive(Debug, Clone)]
@@ -51,6 +56,8 @@ pub struct FileFacts {
     pub candidates: Vec<Candidate>,
     pub definitions: Vec<Definition>,
     pub reads: Vec<Read>,
+    /// Host names the file defines: compose services, nginx upstreams.
+    pub hosts: Vec<String>,
 }
 
 thread_local! {
@@ -59,7 +66,12 @@ thread_local! {
 
 /// Parses one file and pulls out its candidates and definitions.
 pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFacts {
-    let compiled = language.compiled();
+    let Some(compiled) = language.compiled() else {
+        let parse = language.line_parser().expect("a line parser");
+        let mut facts = parse(&Lowering::new(source, file));
+        facts.language = Some(language);
+        return finish(facts, &HashSet::new());
+    };
     let Some(tree) = PARSERS.with(|parsers| {
         let mut parsers = parsers.borrow_mut();
         let parser = parsers[language.index()].get_or_insert_with(|| {
@@ -82,6 +94,7 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
     let mut prose = HashSet::new();
     let mut cursor = QueryCursor::new();
     let mut matches = cursor.matches(&compiled.query, tree.root_node(), source.as_bytes());
+    let mut outer_concat = (usize::MAX, 0);
     while let Some(found) = matches.next() {
         let mut definition: (Option<Node>, Option<Node>) = (None, None);
         for capture in found.captures {
@@ -98,9 +111,25 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
                 Role::String => facts.candidates.push(candidate(CandidateKind::String)),
                 Role::Path => facts.candidates.push(candidate(CandidateKind::Path)),
                 Role::Directive => facts.candidates.push(candidate(CandidateKind::Directive)),
+                Role::Key => facts
+                    .candidates
+                    .push(candidate(CandidateKind::Key(language.keys.unwrap_or("")))),
+                Role::Address => facts.candidates.push(candidate(CandidateKind::Address)),
+                Role::Host => {
+                    if let Expr::Lit(lit) = language.lower(node, &ctx) {
+                        facts.hosts.push(lit.text.clone());
+                    }
+                }
                 // Only the outermost link of a chain `a . b . c` is a candidate.
-                Role::Concat if node.parent().is_some_and(|p| p.kind() == node.kind()) => {}
-                Role::Concat => facts.candidates.push(candidate(CandidateKind::Concat)),
+                // Only the outermost link of a chain `a . b . c` is a candidate. Matches
+                // come in document order, the outer link first.
+                Role::Concat
+                    if node.start_byte() >= outer_concat.0 && node.end_byte() <= outer_concat.1 => {
+                }
+                Role::Concat => {
+                    outer_concat = (node.start_byte(), node.end_byte());
+                    facts.candidates.push(candidate(CandidateKind::Concat));
+                }
                 Role::Prose => {
                     prose.insert((node.start_byte(), node.end_byte()));
                 }
@@ -125,7 +154,13 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
         .into_iter()
         .filter(|r| !defined_at.contains(&r.span.bytes))
         .collect();
+    finish(facts, &prose)
+}
 
+/// Drops what is checked elsewhere and orders the candidates.
+fn finish(mut facts: FileFacts, prose: &HashSet<(usize, usize)>) -> FileFacts {
+    facts.hosts.sort();
+    facts.hosts.dedup();
     // A path inside a larger path is checked as part of it; prose is never a path.
     let paths: Vec<(usize, usize)> = facts
         .candidates
@@ -135,7 +170,7 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
         .collect();
     facts.candidates.retain(|c| match c.kind {
         CandidateKind::String => !prose.contains(&c.bytes),
-        CandidateKind::Directive => true,
+        CandidateKind::Directive | CandidateKind::Key(_) | CandidateKind::Address => true,
         CandidateKind::Path => !paths
             .iter()
             .any(|p| *p != c.bytes && p.0 <= c.bytes.0 && c.bytes.1 <= p.1),
@@ -148,18 +183,19 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
     facts
 }
 
-/// Every upper-case identifier in the tree that reads a constant or a setting.
+/// Every upper-case identifier in the tree that reads a constant or a setting. The walk
+/// keeps its own stack of ancestors: asking a node for its parent costs a walk from the root.
 fn constant_reads(language: &Language, root: Node, ctx: &Lowering) -> Vec<Read> {
     let mut reads = Vec::new();
     let mut cursor = root.walk();
+    let mut parents: Vec<&'static str> = Vec::new();
+    let mut previous: Option<&'static str> = None;
     'walk: loop {
         let node = cursor.node();
         if language.identifier_kinds.contains(&node.kind()) {
             let text = ctx.text(node);
-            let parent = node.parent().map_or("", |p| p.kind());
-            let is_type = node
-                .prev_sibling()
-                .is_some_and(|p| p.kind() == "instanceof");
+            let parent = parents.last().copied().unwrap_or("");
+            let is_type = previous == Some("instanceof");
             if is_constant_name(text)
                 && !is_type
                 && !language.not_constant_parents.contains(&parent)
@@ -170,12 +206,17 @@ fn constant_reads(language: &Language, root: Node, ctx: &Lowering) -> Vec<Read> 
                 });
             }
         } else if cursor.goto_first_child() {
+            parents.push(node.kind());
+            previous = None;
             continue;
         }
+        previous = Some(cursor.node().kind());
         while !cursor.goto_next_sibling() {
             if !cursor.goto_parent() {
                 break 'walk;
             }
+            parents.pop();
+            previous = Some(cursor.node().kind());
         }
     }
     reads

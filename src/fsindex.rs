@@ -21,7 +21,21 @@ pub struct FsIndex {
     dir_names: Vec<String>,
     /// File name → the folders holding a file of that name.
     files_by_name: HashMap<String, Vec<String>>,
+    /// Folder name → the root-relative paths of the folders of that name.
+    dirs_by_name: HashMap<String, Vec<String>>,
+    /// Absolute deploy folders and the repository folders they hold (`/var/www/html` →
+    /// `public`), longest prefix first.
+    mounts: Vec<(String, String)>,
 }
+
+/// Where web servers and images serve files from, mapped onto the repository's web root.
+const DEPLOY_WEB_ROOTS: &[&str] = &["/var/www/html", "/usr/share/nginx/html"];
+
+/// Folder names that hold what a web server serves.
+const WEB_ROOT_NAMES: &[&str] = &["public", "public_html", "htdocs", "html", "www", "web"];
+
+/// Files that mark a folder as served.
+const INDEX_FILES: &[&str] = &["index.php", "index.html", "index.htm"];
 
 impl FsIndex {
     pub fn new(root: &Path, entries: impl IntoIterator<Item = (String, EntryKind)>) -> Self {
@@ -47,6 +61,11 @@ impl FsIndex {
             match kind {
                 EntryKind::Dir => {
                     dir_names.insert(name.to_string());
+                    index
+                        .dirs_by_name
+                        .entry(name.to_string())
+                        .or_default()
+                        .push(path.clone());
                 }
                 EntryKind::File | EntryKind::Other => index
                     .files_by_name
@@ -58,12 +77,78 @@ impl FsIndex {
         for entries in index.children.values_mut() {
             entries.sort();
         }
-        for folders in index.files_by_name.values_mut() {
+        for folders in index
+            .files_by_name
+            .values_mut()
+            .chain(index.dirs_by_name.values_mut())
+        {
             folders.sort();
         }
         index.dir_names = dir_names.into_iter().collect();
         index.dir_names.sort();
+        if let Some(web_root) = index.web_root() {
+            for prefix in DEPLOY_WEB_ROOTS {
+                index.add_mount(prefix, &web_root);
+            }
+        }
         index
+    }
+
+    /// The folder a web server most likely serves: the shallowest (at most two levels
+    /// down) that holds an `index.php`/`index.html` or is named `public`, `htdocs`,
+    /// `html`, `www`...; an index file wins over a name at the same depth.
+    pub fn web_root(&self) -> Option<String> {
+        let mut best: Option<(usize, usize, String)> = None;
+        let mut consider = |dir: &str| {
+            let depth = if dir.is_empty() {
+                0
+            } else {
+                dir.matches('/').count() + 1
+            };
+            let name = dir.rsplit('/').next().unwrap_or(dir);
+            let has_index = self
+                .entries(dir)
+                .iter()
+                .any(|(n, k)| *k != EntryKind::Dir && INDEX_FILES.contains(&n.as_str()));
+            let named = WEB_ROOT_NAMES.contains(&name);
+            if depth > 2 || !(has_index || named) {
+                return;
+            }
+            let rank = (depth, usize::from(!has_index), dir.to_string());
+            if best.as_ref().is_none_or(|b| rank < *b) {
+                best = Some(rank);
+            }
+        };
+        consider("");
+        for dir in self.children.keys() {
+            consider(dir);
+        }
+        best.map(|(_, _, dir)| dir)
+    }
+
+    /// Maps an absolute deploy folder onto a root-relative folder ("" is the root).
+    pub fn add_mount(&mut self, prefix: &str, folder: &str) {
+        let prefix = prefix.trim_end_matches('/');
+        if prefix.is_empty() || self.mounts.iter().any(|(p, _)| p == prefix) {
+            return;
+        }
+        self.mounts
+            .push((prefix.to_string(), folder.trim_matches('/').to_string()));
+        self.mounts.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    }
+
+    /// The absolute deploy folders mapped onto the repository, longest first.
+    pub fn mounts(&self) -> &[(String, String)] {
+        &self.mounts
+    }
+
+    /// For an absolute path under a mapped deploy folder: the length of the prefix and
+    /// the repository folder it stands for.
+    pub fn mount_of(&self, path: &str) -> Option<(usize, &str)> {
+        self.mounts.iter().find_map(|(prefix, folder)| {
+            let rest = path.strip_prefix(prefix.as_str())?;
+            (rest.is_empty() || rest.starts_with('/')).then_some((prefix.len(), folder.as_str()))
+        })
     }
 
     /// The entries of a root-relative folder ("" is the root).
@@ -96,6 +181,11 @@ impl FsIndex {
         &self.dir_names
     }
 
+    /// The root-relative paths of every folder with this name.
+    pub fn dirs_named(&self, name: &str) -> &[String] {
+        self.dirs_by_name.get(name).map_or(&[], Vec::as_slice)
+    }
+
     /// Every file name in the tree with the folders holding it.
     pub fn files_by_name(&self) -> &HashMap<String, Vec<String>> {
         &self.files_by_name
@@ -115,6 +205,31 @@ mod tests {
                 ("templates/layout.php".to_string(), EntryKind::File),
             ],
         )
+    }
+
+    #[test]
+    fn deploy_paths_map_onto_the_web_root() {
+        let entries = [
+            ("app".to_string(), EntryKind::Dir),
+            ("app/public".to_string(), EntryKind::Dir),
+            ("app/public/index.php".to_string(), EntryKind::File),
+            ("docs".to_string(), EntryKind::Dir),
+        ];
+        let index = FsIndex::new(Path::new("/nonexistent-root"), entries);
+        assert_eq!(index.web_root().as_deref(), Some("app/public"));
+        assert_eq!(
+            index.mount_of("/var/www/html/index.php"),
+            Some((13, "app/public"))
+        );
+        assert_eq!(index.mount_of("/var/www/htmlx"), None);
+        let flat = FsIndex::new(
+            Path::new("/nonexistent-root"),
+            [("index.php".to_string(), EntryKind::File)],
+        );
+        assert_eq!(flat.web_root().as_deref(), Some(""));
+        assert!(FsIndex::new(Path::new("/x"), Vec::new())
+            .mounts()
+            .is_empty());
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod error;
 pub mod expr;
 pub mod extract;
 pub mod finding;
+pub mod fix;
 pub mod fsindex;
 pub mod hook;
 pub mod lang;
@@ -54,6 +55,7 @@ impl From<ExitStatus> for ExitCode {
 pub fn run(cli: Cli) -> Result<ExitStatus> {
     match cli.command {
         Command::Check(args) => run_check(&args),
+        Command::Fix(args) => fix::run(&args),
         Command::Rules => {
             let mut text = String::new();
             for rule in RULES {
@@ -100,7 +102,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
     }
 }
 
-fn unknown_rule(name: &str) -> Error {
+pub(crate) fn unknown_rule(name: &str) -> Error {
     let near = RULES
         .iter()
         .map(|r| (vocab::distance(name, r.id), r.id))
@@ -325,7 +327,11 @@ fn check_root(root: &Path, options: &WalkOptions) -> Result<RootOutcome> {
             _ => None,
         })
         .collect();
-    let repo = repo::Repository::build(&paths, &all_facts, vocab);
+    let package = tree
+        .canonicalize()
+        .ok()
+        .and_then(|t| t.file_name().map(|n| n.to_string_lossy().into_owned()));
+    let repo = repo::Repository::build(&paths, &all_facts, vocab, package.as_deref());
     let ctx = Context {
         index: &walked.index,
         vocab,
@@ -373,7 +379,7 @@ fn read_and_extract(id: usize, file: &WalkedFile) -> FileRead {
     let name = Path::new(&file.path);
     let by_name = lang::detect(name, "");
     let has_extension = name.extension().is_some();
-    if by_name.is_none() && has_extension {
+    if by_name.is_none() && has_extension && !lang::needs_text(name) {
         return FileRead::NotSource;
     }
     let bytes = match read_file(&file.absolute) {
@@ -386,7 +392,7 @@ fn read_and_extract(id: usize, file: &WalkedFile) -> FileRead {
     let text = String::from_utf8_lossy(&bytes);
     let language = match by_name {
         Some(language) => language,
-        None => match lang::detect(name, text.lines().next().unwrap_or("")) {
+        None => match lang::detect(name, &text) {
             Some(language) => language,
             None => return FileRead::NotSource,
         },
@@ -428,7 +434,7 @@ fn debug_candidates(file: &Path, root: Option<&Path>) -> Result<ExitStatus> {
         source,
     })?;
     let text = String::from_utf8_lossy(&bytes);
-    let Some(language) = lang::detect(file, text.lines().next().unwrap_or("")) else {
+    let Some(language) = lang::detect(file, &text) else {
         report::write_stdout(&format!(
             "{}: no language reads this file\n",
             file.display()

@@ -17,6 +17,8 @@ pub struct Repository {
     modules: HashSet<String>,
     /// Host → how many URLs name it.
     hosts: HashMap<String, usize>,
+    /// Hosts the configuration defines: compose services, nginx upstreams.
+    defined_hosts: HashSet<String>,
     /// Path component → how many string literals use it.
     path_words: HashMap<String, usize>,
     /// Files that are Django settings modules.
@@ -27,13 +29,25 @@ pub struct Repository {
 pub const TRUSTED: usize = 3;
 
 impl Repository {
-    pub fn build(paths: &[String], facts: &[Option<&FileFacts>], vocab: &Vocabularies) -> Self {
+    /// `package` is the root folder's own name: when the root is itself a Python package
+    /// (it holds `__init__.py`), its modules are also importable under that name.
+    pub fn build(
+        paths: &[String],
+        facts: &[Option<&FileFacts>],
+        vocab: &Vocabularies,
+        package: Option<&str>,
+    ) -> Self {
         let mut repo = Repository::default();
+        let root_is_package = paths.iter().any(|p| p == "__init__.py");
         for path in paths {
             repo.add_module(path);
+            if let Some(package) = package.filter(|_| root_is_package) {
+                repo.add_module(&format!("{package}/{path}"));
+            }
         }
         for (file, facts) in facts.iter().enumerate() {
             let Some(facts) = facts else { continue };
+            repo.defined_hosts.extend(facts.hosts.iter().cloned());
             for read in &facts.reads {
                 *repo.reads.entry(read.name.clone()).or_default() += 1;
             }
@@ -67,6 +81,11 @@ impl Repository {
             }
         }
         repo
+    }
+
+    /// Every upper-case name the code reads.
+    pub fn read_names(&self) -> impl Iterator<Item = &str> {
+        self.reads.keys().map(String::as_str)
     }
 
     fn add_module(&mut self, path: &str) {
@@ -109,6 +128,15 @@ impl Repository {
 
     pub fn hosts(&self) -> impl Iterator<Item = (&str, usize)> {
         self.hosts.iter().map(|(h, n)| (h.as_str(), *n))
+    }
+
+    /// Hosts defined by compose services and nginx upstreams.
+    pub fn defined_hosts(&self) -> impl Iterator<Item = &str> {
+        self.defined_hosts.iter().map(String::as_str)
+    }
+
+    pub fn defines_host(&self, host: &str) -> bool {
+        self.defined_hosts.contains(host)
     }
 
     pub fn path_word_count(&self, word: &str) -> usize {

@@ -81,17 +81,65 @@ pub fn nearest_of<'a>(
     if found.len() > 1 && found.iter().any(|c| c.chars().next() == first) {
         found.retain(|c| c.chars().next() == first);
     }
-    // Swapped letters (`htlm`) are the likeliest slip of all.
-    let letters = |s: &str| {
-        let mut chars: Vec<char> = s.chars().collect();
-        chars.sort_unstable();
-        chars
-    };
-    let own = letters(word);
-    if found.len() > 1 && found.iter().any(|c| letters(c) == own) {
-        found.retain(|c| letters(c) == own);
+    keep_likeliest(word, found)
+}
+
+/// Among equally distant candidates, keeps those reached by the likeliest slip.
+fn keep_likeliest<'a>(word: &str, mut found: Vec<&'a str>) -> Vec<&'a str> {
+    if found.len() > 1 {
+        let best = found
+            .iter()
+            .map(|c| slip_rank(word, c))
+            .min()
+            .unwrap_or(u8::MAX);
+        found.retain(|c| slip_rank(word, c) == best);
     }
     found
+}
+
+/// How a hand most likely turned `known` into `typed`: 0 swapped neighbours (`htlm`),
+/// 1 a neighbouring key (`httpw` for `https`), 2 a doubled or dropped doubled letter,
+/// 3 anything else.
+fn slip_rank(typed: &str, known: &str) -> u8 {
+    let (a, b): (Vec<char>, Vec<char>) = (typed.chars().collect(), known.chars().collect());
+    if a.len() == b.len() {
+        let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        match differ.as_slice() {
+            [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i] => return 0,
+            [i] if keyboard_neighbours(a[*i], b[*i]) => return 1,
+            _ => {}
+        }
+    }
+    let doubled = |long: &[char], short: &[char]| {
+        long.len() == short.len() + 1
+            && (1..long.len())
+                .any(|i| long[i] == long[i - 1] && [&long[..i], &long[i + 1..]].concat() == short)
+    };
+    if doubled(&a, &b) || doubled(&b, &a) {
+        return 2;
+    }
+    3
+}
+
+/// Keys next to each other on a QWERTY keyboard.
+pub fn keyboard_neighbours(a: char, b: char) -> bool {
+    const ROWS: [&str; 4] = ["1234567890-", "qwertyuiop[", "asdfghjkl;'", "zxcvbnm,./"];
+    let place = |c: char| {
+        let c = c.to_ascii_lowercase();
+        ROWS.iter()
+            .enumerate()
+            .find_map(|(row, keys)| keys.find(c).map(|col| (row as i32, col as i32)))
+    };
+    match (place(a), place(b)) {
+        // Rows are staggered: a key touches two keys of the row below it.
+        (Some((ra, ca)), Some((rb, cb))) => match ra - rb {
+            0 => (ca - cb).abs() == 1,
+            1 => cb == ca || cb == ca + 1,
+            -1 => ca == cb || ca == cb + 1,
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// Edit distance where swapping two neighbouring characters is one edit.
@@ -102,6 +150,10 @@ pub fn distance(a: &str, b: &str) -> usize {
 /// Two different spellings that no typo explains: case only, digits only, or a plural.
 pub fn is_plausible_typo(found: &str, known: &str) -> bool {
     if found.eq_ignore_ascii_case(known) {
+        return false;
+    }
+    // `.jsduck` and `jsduck` are two names: a hidden file and its visible twin.
+    if found.strip_prefix('.') == Some(known) || known.strip_prefix('.') == Some(found) {
         return false;
     }
     let letters = |s: &str| {
@@ -173,6 +225,7 @@ pub fn nearest_name<'a>(
             || d > best
             || candidate.eq_ignore_ascii_case(word)
             || digitless(candidate) == own
+            || !is_name_slip(word, candidate)
         {
             continue;
         }
@@ -182,7 +235,23 @@ pub fn nearest_name<'a>(
         }
         found.push(candidate);
     }
-    found
+    keep_likeliest(word, found)
+}
+
+/// Could a hand have typed `typed` for the identifier `known`? The first key is rarely
+/// missed, and a changed short word is another name (`OS_UNIX` / `TS_UNIX`).
+pub fn is_name_slip(typed: &str, known: &str) -> bool {
+    if typed.chars().next() != known.chars().next() {
+        return false;
+    }
+    let (a, b): (Vec<&str>, Vec<&str>) = (typed.split('_').collect(), known.split('_').collect());
+    if a.len() != b.len() {
+        return true;
+    }
+    a.iter()
+        .zip(&b)
+        .filter(|(x, y)| x != y)
+        .all(|(x, y)| x.len().min(y.len()) >= 3)
 }
 
 /// Edits allowed between an identifier and a known one: two for long names, where two
@@ -244,6 +313,12 @@ pub struct Vocabularies {
     pub wordpress_constants: Vocabulary,
     pub php_constants: Vocabulary,
     pub php_ini: Vocabulary,
+    pub php_ini_keys: KeyVocabulary,
+    pub nginx_directives: KeyVocabulary,
+    pub apache_directives: KeyVocabulary,
+    pub compose_keys: KeyVocabulary,
+    pub workflow_keys: KeyVocabulary,
+    pub dockerfile_instructions: KeyVocabulary,
 }
 
 impl Vocabularies {
@@ -265,7 +340,92 @@ impl Vocabularies {
             )),
             php_constants: Vocabulary::parse(include_str!("../rules/php-constants.txt")),
             php_ini: Vocabulary::parse(include_str!("../rules/php-ini.txt")),
+            php_ini_keys: KeyVocabulary::parse(include_str!("../rules/php-ini.txt"), false),
+            nginx_directives: KeyVocabulary::parse(
+                include_str!("../rules/nginx-directives.txt"),
+                false,
+            ),
+            apache_directives: KeyVocabulary::parse(
+                include_str!("../rules/apache-directives.txt"),
+                true,
+            ),
+            compose_keys: KeyVocabulary::parse(include_str!("../rules/compose-keys.txt"), false),
+            workflow_keys: KeyVocabulary::parse(
+                include_str!("../rules/github-workflow-keys.txt"),
+                false,
+            ),
+            dockerfile_instructions: KeyVocabulary::parse(
+                include_str!("../rules/dockerfile-instructions.txt"),
+                true,
+            ),
         })
+    }
+
+    /// The vocabulary of a format's key or directive names, by its file name under `rules/`.
+    pub fn keys(&self, id: &str) -> Option<&KeyVocabulary> {
+        Some(match id {
+            "php-ini" => &self.php_ini_keys,
+            "nginx-directives" => &self.nginx_directives,
+            "apache-directives" => &self.apache_directives,
+            "compose-keys" => &self.compose_keys,
+            "github-workflow-keys" => &self.workflow_keys,
+            "dockerfile-instructions" => &self.dockerfile_instructions,
+            _ => return None,
+        })
+    }
+}
+
+/// The key or directive names of a configuration format. Apache directives and
+/// Dockerfile instructions are case-insensitive: `documentroot` is `DocumentRoot`.
+#[derive(Debug, Default)]
+pub struct KeyVocabulary {
+    pub names: Vocabulary,
+    /// Lower-case name → the name as listed, for case-insensitive formats.
+    folded: Option<std::collections::BTreeMap<String, String>>,
+}
+
+impl KeyVocabulary {
+    pub fn parse(text: &str, case_insensitive: bool) -> Self {
+        let names = Vocabulary::parse(text);
+        let folded = case_insensitive.then(|| {
+            names
+                .entries()
+                .iter()
+                .map(|n| (n.to_ascii_lowercase(), n.clone()))
+                .collect()
+        });
+        KeyVocabulary { names, folded }
+    }
+
+    pub fn ignores_case(&self) -> bool {
+        self.folded.is_some()
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        match &self.folded {
+            Some(folded) => folded.contains_key(&name.to_ascii_lowercase()),
+            None => self.names.contains(name),
+        }
+    }
+
+    /// The known names nearest to `name` (one edit, two for names of 8 characters or
+    /// more), as listed.
+    pub fn nearest(&self, name: &str) -> Vec<&str> {
+        let budget = name_budget(name);
+        match &self.folded {
+            Some(folded) => {
+                let lower = name.to_ascii_lowercase();
+                nearest_name(folded.keys().map(String::as_str), &lower, budget)
+                    .into_iter()
+                    .filter_map(|n| folded.get(n).map(String::as_str))
+                    .collect()
+            }
+            None => nearest_name(
+                self.names.entries().iter().map(String::as_str),
+                name,
+                budget,
+            ),
+        }
     }
 }
 
@@ -314,6 +474,16 @@ mod tests {
         assert!(!is_plausible_typo("nav-menu-rtl.css", "nav-menus-rtl.css"));
         assert!(!is_plausible_typo("class", "classes"));
         assert!(is_plausible_typo("statec", "static"));
+    }
+
+    #[test]
+    fn ties_go_to_the_likeliest_slip() {
+        let schemes = Vocabulary::from_words(["http", "https", "ftps"].map(String::from));
+        let pairs = KnownPairs::default();
+        assert_eq!(schemes.nearest("httpw", 1, &pairs), vec!["https"]);
+        assert!(keyboard_neighbours('w', 's'));
+        assert!(keyboard_neighbours('g', 'h'));
+        assert!(!keyboard_neighbours('a', 'p'));
     }
 
     #[test]

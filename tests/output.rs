@@ -123,6 +123,7 @@ fn rules_and_explain() {
             "module-typo",
             "constant-typo",
             "ini-typo",
+            "key-typo",
         ]
     );
 

@@ -15,6 +15,7 @@ const FIXTURES: &[(&str, &str)] = &[
     ("module-typo", "module-typo"),
     ("constant-typo", "constant-typo"),
     ("ini-typo", "ini-typo"),
+    ("key-typo", "formats/compose"),
 ];
 
 fn assert_fixture(name: &str, expected: Vec<Row>) {

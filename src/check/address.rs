@@ -4,7 +4,8 @@ use std::ops::Range;
 use super::{Findings, Rule};
 use crate::expr::Lit;
 use crate::finding::Severity;
-use crate::vocab::distance;
+use crate::repo::TRUSTED;
+use crate::vocab::{distance, nearest_of};
 
 pub const RULE: Rule = Rule {
     id: "address-typo",
@@ -31,6 +32,77 @@ pub fn check(lit: &Lit, out: &mut Findings) {
     if let Some(problem) = problem {
         let replacements: Vec<String> = problem.replacement.into_iter().collect();
         out.on_literal(&RULE, lit, problem.range, &replacements, problem.message);
+    } else if text.contains("://") {
+        check_lone_host(lit, false, out);
+    }
+}
+
+/// A value that stands where an address must (`proxy_pass`, `DATABASE_URL`, `*_PORT`,
+/// `EXPOSE`): a URL, `host:port`, a host or a port number, taken as an address without
+/// the evidence a plain string needs.
+pub fn check_address(lit: &Lit, out: &mut Findings) {
+    let text = lit.text.as_str();
+    if text.is_empty()
+        || text.contains(char::is_whitespace)
+        || text.contains(['$', '{', '%', '<', '*'])
+        || text.starts_with("unix:")
+        || text.starts_with('/')
+    {
+        return;
+    }
+    let problem = match text.find("://") {
+        Some(end) => check_url(text, end, out),
+        // A port alone: `SMTP_PORT=99999`, `EXPOSE 80800`.
+        None if text.bytes().all(|b| b.is_ascii_digit()) => {
+            let number: u64 = text.parse().unwrap_or(u64::MAX);
+            (number == 0 || number > 65_535).then(|| Problem {
+                range: 0..text.len(),
+                replacement: None,
+                message: format!("port {text} is outside 1–65535"),
+            })
+        }
+        None => check_host_port(text, 0..text.len()),
+    };
+    match problem {
+        Some(problem) => {
+            let replacements: Vec<String> = problem.replacement.into_iter().collect();
+            out.on_literal(&RULE, lit, problem.range, &replacements, problem.message);
+        }
+        None => check_lone_host(lit, true, out),
+    }
+}
+
+/// A host one edit from a host the repository defines (a compose service, an nginx
+/// upstream) or, where the value must be an address, one its URLs name three times or
+/// more: `http://auth-servce:8080` beside a service `auth-service`.
+fn check_lone_host(lit: &Lit, trust_counts: bool, out: &mut Findings) {
+    let text = lit.text.as_str();
+    let start = text.find("://").map_or(0, |i| i + 3);
+    let rest = &text[start..];
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let host_start = start + authority.rfind('@').map_or(0, |at| at + 1);
+    let host_and_port = &text[host_start..start + authority.len()];
+    let host = host_and_port.split(':').next().unwrap_or("");
+    let repo = out.repo();
+    let is_name = host.chars().any(|c| c.is_ascii_alphabetic())
+        && host
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '_'));
+    let known = |h: &str| repo.defines_host(h) || (trust_counts && repo.host_count(h) >= TRUSTED);
+    if host.len() < 4 || !is_name || host == "localhost" || known(host) {
+        return;
+    }
+    let mut hosts: Vec<&str> = repo.defined_hosts().collect();
+    if trust_counts {
+        hosts.extend(repo.hosts().filter(|(_, n)| *n >= TRUSTED).map(|(h, _)| h));
+    }
+    hosts.sort_unstable();
+    hosts.dedup();
+    let near = nearest_of(hosts, host, 1, &out.vocab().pairs);
+    if let [one] = near.as_slice() {
+        let message = format!("`{host}` is not a host defined here; did you mean `{one}`?");
+        let range = host_start..host_start + host.len();
+        out.on_literal(&RULE, lit, range, &[one.to_string()], message);
     }
 }
 

@@ -14,49 +14,65 @@ pub const RULE: Rule = Rule {
 };
 
 pub fn check(file: usize, facts: &FileFacts, out: &mut Findings) {
+    let vocab = out.vocab();
+    let repo = out.repo();
     for definition in &facts.definitions {
         let name = definition.name.as_str();
-        if is_known(name, out)
-            || out.repo().reads(name) > 0
-            || !crate::extract::is_constant_name(name)
-        {
+        if is_known(name, out) || repo.reads(name) > 0 || !crate::extract::is_constant_name(name) {
             continue;
         }
-        let vocab = out.vocab();
-        let near = nearest_name(
-            vocab
-                .wordpress_constants
-                .entries()
-                .iter()
-                .map(String::as_str),
-            name,
-            name_budget(name),
-        );
-        if let [one] = near.as_slice() {
-            let message =
-                format!("`{name}` is defined but nothing reads it; did you mean `{one}`?");
-            out.on_name(
-                &RULE,
-                file,
-                name,
-                &definition.span,
-                &[one.to_string()],
-                message,
-            );
+        // Defined but never read: near a constant WordPress knows, or near a name the
+        // code does read (defined elsewhere or nowhere: the two are then one slip).
+        let candidates = vocab
+            .wordpress_constants
+            .entries()
+            .iter()
+            .map(String::as_str)
+            .chain(repo.read_names());
+        let near = nearest_name(candidates, name, name_budget(name));
+        let [one] = near.as_slice() else { continue };
+        if !repo.is_defined(one) && !is_known(one, out) && misspelling(one, name) {
+            continue; // The read is the slip; it is reported where it is read.
         }
+        let message = format!("`{name}` is defined but nothing reads it; did you mean `{one}`?");
+        out.on_name(
+            &RULE,
+            file,
+            name,
+            &definition.span,
+            &[one.to_string()],
+            message,
+        );
     }
     for read in &facts.reads {
         let name = read.name.as_str();
-        if name.starts_with("__") || is_known(name, out) || out.repo().is_defined(name) {
+        if name.starts_with("__") || is_known(name, out) || repo.is_defined(name) {
             continue;
         }
-        let near = nearest_name(out.repo().defined_names(), name, name_budget(name));
-        if let [one] = near.as_slice() {
-            let one = one.to_string();
-            let message = format!("`{name}` is read but never defined; did you mean `{one}`?");
-            out.on_name(&RULE, file, name, &read.span, &[one], message);
+        let near = nearest_name(repo.defined_names(), name, name_budget(name));
+        let [one] = near.as_slice() else { continue };
+        // An unread definition near this read is reported at the definition unless this
+        // spelling is the worse one.
+        if repo.reads(one) == 0 && !misspelling(name, one) {
+            continue;
         }
+        let one = one.to_string();
+        let message = format!("`{name}` is read but never defined; did you mean `{one}`?");
+        out.on_name(&RULE, file, name, &read.span, &[one], message);
     }
+}
+
+/// Of two spellings one slip apart, is `a` the misspelt one? The one with fewer words of
+/// English among its parts (`SHOP_CURENCY` against `SHOP_CURRENCY`).
+fn misspelling(a: &str, b: &str) -> bool {
+    english_words(a) < english_words(b)
+}
+
+fn english_words(name: &str) -> usize {
+    let english = &crate::vocab::Vocabularies::builtin().english;
+    name.split('_')
+        .filter(|part| english.contains(&part.to_ascii_lowercase()))
+        .count()
 }
 
 fn is_known(name: &str, out: &Findings) -> bool {

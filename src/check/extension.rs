@@ -1,6 +1,7 @@
 //! `extension-typo`: a file extension one or two edits from a known one.
 use super::resolve::{Resolved, State};
 use super::{literal_of, Findings, Rule};
+use crate::expr::UNKNOWN;
 use crate::finding::Severity;
 
 pub const RULE: Rule = Rule {
@@ -22,7 +23,9 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
         return;
     };
     let (stem, extension) = (&name[..dot], &name[dot + 1..]);
-    if !stem.chars().any(|c| c.is_alphanumeric())
+    // `$name . '.phpp'`: the stem may be unknown, the extension is still written here.
+    let stem_known = stem.chars().any(|c| c.is_alphanumeric()) || stem.ends_with(UNKNOWN);
+    if !stem_known
         || stem.ends_with('.')
         || !(2..=8).contains(&extension.len())
         || !extension.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -56,13 +59,15 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
             .collect();
     }
     let meant = vocab.english.contains(&lower) || vocab.not_extensions.contains(&lower);
-    if near.is_empty() || (!resolved.certain() && (lower.len() < 3 || meant)) {
+    let guessed = !resolved.certain() || !stem.chars().any(|c| c.is_alphanumeric());
+    if near.is_empty() || (guessed && (lower.len() < 3 || meant)) {
         return;
     }
-    let Some((lit, range)) = literal_of(resolved.value, &component.range) else {
+    // Only the extension itself must stand in one literal.
+    let extension_range = component.range.start + dot + 1..component.range.end;
+    let Some((lit, range)) = literal_of(resolved.value, &extension_range) else {
         return;
     };
-    let start = range.start + dot + 1;
     let replacements: Vec<String> = near.iter().map(|e| match_case(extension, e)).collect();
     let message = match near.as_slice() {
         [one] => format!("`.{extension}` is not a file extension; did you mean `.{one}`?"),
@@ -74,7 +79,7 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
                 .join(", ")
         ),
     };
-    out.on_literal(&RULE, lit, start..range.end, &replacements, message);
+    out.on_literal(&RULE, lit, range, &replacements, message);
 }
 
 /// Keeps the author's case: `.PHPP` → `.PHP`.

@@ -4,6 +4,7 @@ mod address;
 mod constant;
 mod extension;
 mod ini;
+mod key;
 mod module;
 mod path;
 pub mod resolve;
@@ -42,6 +43,7 @@ pub static RULES: &[Rule] = &[
     module::RULE,
     constant::RULE,
     ini::RULE,
+    key::RULE,
 ];
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
@@ -75,7 +77,7 @@ pub fn check_file(file: usize, facts: &FileFacts, ctx: &Context) -> Vec<Finding>
         module::check_settings(facts, &mut out);
     }
     match language {
-        "python" => module::check_settings_module_names(facts, &mut out),
+        "python" => module::check_python_strings(facts, &mut out),
         "php" => constant::check(file, facts, &mut out),
         _ => {}
     }
@@ -86,6 +88,16 @@ pub fn check_file(file: usize, facts: &FileFacts, ctx: &Context) -> Vec<Finding>
     {
         if let Expr::Lit(lit) = &candidate.expr {
             ini::check(lit, &mut out);
+        }
+    }
+    key::check(file_path, facts, &mut out);
+    for candidate in facts
+        .candidates
+        .iter()
+        .filter(|c| c.kind == CandidateKind::Address)
+    {
+        if let Expr::Lit(lit) = &candidate.expr {
+            address::check_address(lit, &mut out);
         }
     }
     for candidate in facts
@@ -142,7 +154,19 @@ const SYSTEM_ROOTS: &[&str] = &[
 /// like a path: no inner white space, no markup or pattern characters, and a folder
 /// separator or a file extension.
 fn plain_shape(text: &str, vocab: &Vocabularies) -> Option<Shape> {
-    let text = text.trim_matches(|c: char| c == ' ' || c == '\t');
+    // White space where a name begins or ends is what path-whitespace looks for; it does
+    // not make the string prose.
+    let trimmed: String = text
+        .split('/')
+        .map(|part| {
+            part.split(crate::expr::UNKNOWN)
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join(&crate::expr::UNKNOWN.to_string())
+        })
+        .collect::<Vec<_>>()
+        .join("/");
+    let text = trimmed.as_str();
     if text.is_empty() || text.len() > 200 || text.contains(char::is_whitespace) {
         return None;
     }

@@ -58,8 +58,10 @@ pub fn check_settings(facts: &FileFacts, out: &mut Findings) {
     }
 }
 
-/// `os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")` in any Python file.
-pub fn check_settings_module_names(facts: &FileFacts, out: &mut Findings) {
+/// In any Python file: the value given to `DJANGO_SETTINGS_MODULE`
+/// (`os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")`), and every string
+/// written as a dotted path into Django (`"django.contrib.auth.backends.ModelBackend"`).
+pub fn check_python_strings(facts: &FileFacts, out: &mut Findings) {
     let strings: Vec<&Lit> = facts
         .candidates
         .iter()
@@ -74,6 +76,11 @@ pub fn check_settings_module_names(facts: &FileFacts, out: &mut Findings) {
             && pair[0].span.start.line == pair[1].span.start.line
         {
             check_path(pair[1], out);
+        }
+    }
+    for lit in strings {
+        if lit.text.starts_with("django.") && lit.text.split('.').count() >= 3 {
+            check_path(lit, out);
         }
     }
 }

@@ -1,6 +1,7 @@
 //! `path-typo`: a path that does not exist while one a small edit away does.
 use super::resolve::{Resolved, Shape, State};
 use super::{edit_budget, literal_of, Findings, Rule};
+use crate::expr::UNKNOWN;
 use crate::finding::Severity;
 use crate::fsindex::EntryKind;
 use crate::vocab::nearest_of;
@@ -13,64 +14,86 @@ pub const RULE: Rule = Rule {
 };
 
 pub fn check(resolved: &Resolved, out: &mut Findings) {
-    let Some(position) = resolved
+    let missing = resolved
         .components
         .iter()
-        .position(|c| matches!(c.state, State::Missing { .. }))
-    else {
+        .position(|c| matches!(c.state, State::Missing { .. }));
+    // Where an unknown part cut the walk short (`$dir . '/layuot.php'`), the file name
+    // can still be compared with the repository's file names.
+    let after_unknown = || {
+        let last = resolved.components.len().checked_sub(1)?;
+        let cut = resolved.components[..last]
+            .iter()
+            .any(|c| resolved.text(c).contains(UNKNOWN));
+        let component = &resolved.components[last];
+        (cut && resolved.shape != Shape::Guessed && !resolved.text(component).contains(UNKNOWN))
+            .then_some(last)
+    };
+    let Some(position) = missing.or_else(after_unknown) else {
         return;
     };
     let component = &resolved.components[position];
-    let State::Missing { parent } = &component.state else {
-        return;
+    let parent = match &component.state {
+        State::Missing { parent } => Some(parent.as_str()),
+        _ => None,
     };
     let name = resolved.text(component);
     let budget = edit_budget(stem(name));
     let mut global = false;
-    let near: Vec<String> = if resolved.certain() || position > 0 {
-        let entries = out.index().entries(parent);
-        let wanted = |kind: &EntryKind| component.last || *kind != EntryKind::File;
-        nearest_of(
-            entries
-                .iter()
-                .filter(|(_, k)| wanted(k))
-                .map(|(n, _)| n.as_str()),
-            name,
-            budget,
-            &out.vocab().pairs,
-        )
-        .into_iter()
-        .map(str::to_string)
-        .collect()
-    } else if resolved.shape == Shape::FileLike
-        && component.last
-        && stem(name).len() >= 4
-        && !out
-            .vocab()
-            .english
-            .contains(&stem(name).to_ascii_lowercase())
-        && !name.starts_with('.')
-        && !out.index().has_name(name)
+    let near: Vec<String> =
+        if let Some(parent) = parent.filter(|_| resolved.certain() || position > 0) {
+            let entries = out.index().entries(parent);
+            let wanted = |kind: &EntryKind| component.last || *kind != EntryKind::File;
+            nearest_of(
+                entries
+                    .iter()
+                    .filter(|(_, k)| wanted(k))
+                    .map(|(n, _)| n.as_str()),
+                name,
+                budget,
+                &out.vocab().pairs,
+            )
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+        } else if (resolved.shape == Shape::FileLike || parent.is_none())
+            && component.last
+            && stem(name).len() >= 4
+            && !out
+                .vocab()
+                .english
+                .contains(&stem(name).to_ascii_lowercase())
+            && !name.starts_with('.')
+            && !out.index().has_name(name)
+        {
+            // A bare file name in a plain string: compare with the repository's file names
+            // of the same extension.
+            global = true;
+            let wanted = extension(name);
+            let names = out.index().files_by_name();
+            nearest_of(
+                names
+                    .keys()
+                    .map(String::as_str)
+                    .filter(|n| extension(n) == wanted),
+                name,
+                budget,
+                &out.vocab().pairs,
+            )
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+        } else {
+            Vec::new()
+        };
+    let near = if near.is_empty()
+        && position == 0
+        && !component.last
+        && resolved.shape != Shape::Guessed
     {
-        // A bare file name in a plain string: compare with the repository's file names
-        // of the same extension.
-        global = true;
-        let wanted = extension(name);
-        let names = out.index().files_by_name();
-        nearest_of(
-            names
-                .keys()
-                .map(String::as_str)
-                .filter(|n| extension(n) == wanted),
-            name,
-            budget,
-            &out.vocab().pairs,
-        )
-        .into_iter()
-        .map(str::to_string)
-        .collect()
+        renamed_first_folder(resolved, out)
     } else {
-        Vec::new()
+        near
     };
     if near.is_empty() {
         return;
@@ -78,12 +101,10 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
     let Some((lit, range)) = literal_of(resolved.value, &component.range) else {
         return;
     };
-    let place = if global {
-        "the repository".to_string()
-    } else if parent.is_empty() {
-        "the repository root".to_string()
-    } else {
-        format!("`{parent}/`")
+    let place = match parent {
+        _ if global => "the repository".to_string(),
+        Some("") | None => "the repository root".to_string(),
+        Some(parent) => format!("`{parent}/`"),
     };
     let message = match near.as_slice() {
         [one] => format!("`{name}` does not exist in {place}; did you mean `{one}`?"),
@@ -107,4 +128,30 @@ fn stem(name: &str) -> &str {
 
 fn extension(name: &str) -> &str {
     name.rfind('.').map_or("", |dot| &name[dot + 1..])
+}
+
+/// `sevrer/user_groups.js`: no folder `sevrer` anywhere, but a folder one edit away under
+/// which the rest of the path exists.
+fn renamed_first_folder(resolved: &Resolved, out: &Findings) -> Vec<String> {
+    let first = resolved.text(&resolved.components[0]);
+    let rest: Vec<&str> = resolved.components[1..]
+        .iter()
+        .map(|c| resolved.text(c))
+        .collect();
+    if rest.iter().any(|part| part.contains(UNKNOWN)) || out.index().has_name(first) {
+        return Vec::new();
+    }
+    let rest = rest.join("/");
+    let index = out.index();
+    let folders = index.dir_names().iter().map(String::as_str);
+    nearest_of(folders, first, edit_budget(first), &out.vocab().pairs)
+        .into_iter()
+        .filter(|name| {
+            index
+                .dirs_named(name)
+                .iter()
+                .any(|dir| index.exists(&format!("{dir}/{rest}")))
+        })
+        .map(str::to_string)
+        .collect()
 }

@@ -53,6 +53,10 @@ impl<'v> Resolved<'v> {
     }
 }
 
+/// Folders tried as the start of a relative path, at most; more means the name is too
+/// common to tell where the path starts.
+const MAX_ANCHORS: usize = 16;
+
 /// Characters that make a component a pattern or a placeholder rather than a name.
 const PATTERN: &[char] = &['*', '?', '[', '{', '%', '$', '<', '>', '|', UNKNOWN];
 
@@ -84,7 +88,7 @@ pub fn resolve<'v>(
         })
         .collect();
 
-    let bases: Vec<&str> = if value.anchored {
+    let mut bases: Vec<&str> = if value.anchored {
         vec![""]
     } else if is_external(text) {
         Vec::new()
@@ -93,6 +97,39 @@ pub fn resolve<'v>(
     } else {
         vec![file_dir, ""]
     };
+    // A relative path such as `database/structure.js` or `admin/index.html` is often
+    // resolved against a search folder (static files, templates): any folder named like
+    // its first component may be where it starts.
+    if !value.anchored && !bases.is_empty() && shape != Shape::Guessed && !text.starts_with('.') {
+        if let Some(first) = components.first().map(|c| &text[c.range.clone()]) {
+            let anchors = index.dirs_named(first);
+            if anchors.len() <= MAX_ANCHORS {
+                bases.extend(
+                    anchors
+                        .iter()
+                        .map(|d| d.rsplit_once('/').map_or("", |(parent, _)| parent)),
+                );
+            }
+        }
+    }
+    // `/var/www/html/index.php` where the repository's web root is served from there.
+    if let Some((prefix, folder)) = index.mount_of(text).filter(|_| !value.anchored) {
+        let skip = components
+            .iter()
+            .take_while(|c| c.range.end <= prefix)
+            .count();
+        let mut states = vec![State::Exists; skip];
+        states.extend(walk(text, &components[skip..], folder, index));
+        let mut resolved = Resolved {
+            value,
+            components,
+            shape,
+        };
+        for (component, state) in resolved.components.iter_mut().zip(states) {
+            component.state = state;
+        }
+        return resolved;
+    }
     let best = bases
         .into_iter()
         .map(|base| walk(text, &components, base, index))

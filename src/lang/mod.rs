@@ -1,7 +1,19 @@
 //! The table of languages. Adding a language is one row here, one query file and one
-//! `lower` function that turns its expression nodes into [`Expr`].
+//! `lower` function that turns its expression nodes into [`Expr`]; formats no tree-sitter
+//! grammar fits are read by a small line parser behind the same row.
+mod apache;
+mod compose;
+mod dockerfile;
+mod dotenv;
+mod ini;
+mod json;
+mod lines;
+mod nginx;
 mod php;
 mod python;
+mod toml;
+mod workflow;
+mod yaml;
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -18,7 +30,16 @@ pub struct Language {
     pub extensions: &'static [&'static str],
     /// Interpreter names looked for on a `#!` line.
     pub shebangs: &'static [&'static str],
-    grammar: tree_sitter_language::LanguageFn,
+    /// Root-relative path patterns, tried before extensions: `*` stands for any part of a
+    /// name, `**` for any folders; a pattern without `/` matches the file name. A pattern
+    /// that starts with `?` is ambiguous: the file must also pass `sniff`.
+    pub globs: &'static [&'static str],
+    /// Tells from a file's text whether an ambiguous pattern's file is this language.
+    pub sniff: Option<fn(&str) -> bool>,
+    /// The vocabulary of its key or directive names (`@key` captures), by file name under
+    /// `rules/` without `.txt`.
+    pub keys: Option<&'static str>,
+    grammar: Grammar,
     query: &'static str,
     /// Turns an expression node into the language-neutral expression picture.
     lower: fn(Node, &Lowering) -> Expr,
@@ -36,7 +57,30 @@ impl std::fmt::Debug for Language {
     }
 }
 
-pub static LANGUAGES: &[Language] = &[python::LANGUAGE, php::LANGUAGE];
+/// How a language is parsed.
+#[derive(Clone, Copy)]
+pub enum Grammar {
+    /// A tree-sitter grammar, read through the row's query.
+    TreeSitter(tree_sitter_language::LanguageFn),
+    /// A line parser that finds the candidates itself.
+    Lines(fn(&Lowering) -> crate::extract::FileFacts),
+}
+
+/// Specific rows come first: a compose file is YAML too.
+pub static LANGUAGES: &[Language] = &[
+    python::LANGUAGE,
+    php::LANGUAGE,
+    compose::LANGUAGE,
+    workflow::LANGUAGE,
+    yaml::LANGUAGE,
+    nginx::LANGUAGE,
+    apache::LANGUAGE,
+    dockerfile::LANGUAGE,
+    dotenv::LANGUAGE,
+    ini::LANGUAGE,
+    json::LANGUAGE,
+    toml::LANGUAGE,
+];
 
 /// What a query capture means to the extractor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +93,12 @@ pub enum Role {
     DefinitionValue,
     Directive,
     Comment,
+    /// A key or directive name, checked against the row's vocabulary.
+    Key,
+    /// A value that is a network address (`proxy_pass`, `DATABASE_URL`).
+    Address,
+    /// A host name the file defines (a compose service, an nginx upstream).
+    Host,
 }
 
 impl Role {
@@ -62,6 +112,9 @@ impl Role {
             "def.value" => Role::DefinitionValue,
             "comment" => Role::Comment,
             "directive" => Role::Directive,
+            "key" => Role::Key,
+            "address" => Role::Address,
+            "host" => Role::Host,
             _ => return None,
         })
     }
@@ -76,10 +129,19 @@ pub struct Compiled {
 }
 
 impl Language {
-    pub fn compiled(&'static self) -> &'static Compiled {
-        static COMPILED: OnceLock<Vec<Compiled>> = OnceLock::new();
+    /// The compiled grammar and query; `None` for a line-parsed language.
+    pub fn compiled(&'static self) -> Option<&'static Compiled> {
+        static COMPILED: OnceLock<Vec<Option<Compiled>>> = OnceLock::new();
         let all = COMPILED.get_or_init(|| LANGUAGES.iter().map(Language::compile).collect());
-        &all[self.index()]
+        all[self.index()].as_ref()
+    }
+
+    /// The line parser of a language no tree-sitter grammar reads.
+    pub fn line_parser(&self) -> Option<fn(&Lowering) -> crate::extract::FileFacts> {
+        match self.grammar {
+            Grammar::Lines(parse) => Some(parse),
+            Grammar::TreeSitter(_) => None,
+        }
     }
 
     pub fn index(&'static self) -> usize {
@@ -89,8 +151,11 @@ impl Language {
             .expect("a language of the table")
     }
 
-    fn compile(&self) -> Compiled {
-        let grammar: tree_sitter::Language = self.grammar.into();
+    fn compile(&self) -> Option<Compiled> {
+        let Grammar::TreeSitter(grammar) = self.grammar else {
+            return None;
+        };
+        let grammar: tree_sitter::Language = grammar.into();
         let query = Query::new(&grammar, self.query)
             .unwrap_or_else(|e| panic!("the {} query does not compile: {e}", self.id));
         let roles = query
@@ -98,11 +163,11 @@ impl Language {
             .iter()
             .map(|name| Role::from_capture(name))
             .collect();
-        Compiled {
+        Some(Compiled {
             grammar,
             query,
             roles,
-        }
+        })
     }
 
     pub fn lower(&self, node: Node, ctx: &Lowering) -> Expr {
@@ -118,8 +183,41 @@ impl Language {
     }
 }
 
-/// Detection order: file name ending, then the `#!` line.
-pub fn detect(path: &Path, first_line: &str) -> Option<&'static Language> {
+/// Files no language reads although their name matches: lock files and minified data.
+const NOT_CONFIG: &[&str] = &[
+    "package-lock.json",
+    "npm-shrinkwrap.json",
+    "composer.lock",
+    "*.min.json",
+    "*.map",
+    "*.lock",
+    "**/i18n/**/*.json",
+    "**/l10n/**/*.json",
+    "**/locale/**/*.json",
+    "**/locales/**/*.json",
+    "**/languages/**/*.json",
+    "**/translations/**/*.json",
+    "**/node_modules/**",
+];
+
+/// Detection order: root-relative path patterns (with the file's text when the pattern is
+/// ambiguous), then the file name ending, then the `#!` line. `text` may be empty when
+/// only the name is known.
+pub fn detect(path: &Path, text: &str) -> Option<&'static Language> {
+    let relative = path.to_string_lossy().replace('\\', "/");
+    if NOT_CONFIG.iter().any(|g| glob_matches(g, &relative)) {
+        return None;
+    }
+    if let Some(lang) = LANGUAGES.iter().find(|l| {
+        l.globs.iter().any(|g| match g.strip_prefix('?') {
+            Some(ambiguous) => {
+                glob_matches(ambiguous, &relative) && l.sniff.is_some_and(|sniff| sniff(text))
+            }
+            None => glob_matches(g, &relative),
+        })
+    }) {
+        return Some(lang);
+    }
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     if !ext.is_empty() {
         if let Some(lang) = LANGUAGES
@@ -129,6 +227,7 @@ pub fn detect(path: &Path, first_line: &str) -> Option<&'static Language> {
             return Some(lang);
         }
     }
+    let first_line = text.lines().next().unwrap_or("");
     let interpreter = first_line.strip_prefix("#!")?;
     let mut words = interpreter.split_whitespace();
     let mut program = words.next()?.rsplit('/').next()?;
@@ -143,6 +242,58 @@ pub fn detect(path: &Path, first_line: &str) -> Option<&'static Language> {
                     .is_some_and(|v| v.chars().all(|c| c.is_ascii_digit() || c == '.'))
         })
     })
+}
+
+/// Whether a file's language can only be told from its text (`*.conf`, `sites-available/*`
+/// hold nginx or Apache configuration): such files are read even with an unknown ending.
+pub fn needs_text(path: &Path) -> bool {
+    let relative = path.to_string_lossy().replace('\\', "/");
+    LANGUAGES.iter().any(|l| {
+        l.globs
+            .iter()
+            .filter_map(|g| g.strip_prefix('?'))
+            .any(|g| glob_matches(g, &relative))
+    })
+}
+
+/// Matches a root-relative `/`-separated path against a pattern of [`Language::globs`].
+pub fn glob_matches(pattern: &str, path: &str) -> bool {
+    if !pattern.contains('/') {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        return name_matches(pattern.as_bytes(), name.as_bytes());
+    }
+    let pattern: Vec<&str> = pattern.split('/').collect();
+    let path: Vec<&str> = path.split('/').collect();
+    segments_match(&pattern, &path)
+}
+
+fn segments_match(pattern: &[&str], path: &[&str]) -> bool {
+    match pattern.split_first() {
+        None => path.is_empty(),
+        Some((&"**", rest)) => (0..=path.len()).any(|skip| segments_match(rest, &path[skip..])),
+        Some((first, rest)) => path.split_first().is_some_and(|(name, others)| {
+            name_matches(first.as_bytes(), name.as_bytes()) && segments_match(rest, others)
+        }),
+    }
+}
+
+/// `*` matches any run of characters within one name.
+fn name_matches(pattern: &[u8], name: &[u8]) -> bool {
+    match pattern.split_first() {
+        None => name.is_empty(),
+        Some((b'*', rest)) => (0..=name.len()).any(|skip| name_matches(rest, &name[skip..])),
+        Some((c, rest)) => name
+            .split_first()
+            .is_some_and(|(n, others)| n == c && name_matches(rest, others)),
+    }
+}
+
+/// Variables whose value is a network address: `DATABASE_URL`, `REDIS_HOST`, `SMTP_PORT`.
+pub fn is_address_key(name: &str) -> bool {
+    let lower = name.trim().to_ascii_lowercase();
+    ["_url", "_uri", "_host", "_port"]
+        .iter()
+        .any(|suffix| lower.len() > suffix.len() && lower.ends_with(suffix))
 }
 
 /// Lowering state for one file: its text, its index in the run and its line table.
@@ -283,13 +434,80 @@ mod tests {
     #[test]
     fn every_query_compiles() {
         for lang in LANGUAGES {
-            let compiled = lang.compiled();
-            assert!(
-                compiled.roles.contains(&Some(Role::String)),
-                "{} captures no @string",
-                lang.id
-            );
+            match lang.compiled() {
+                Some(compiled) => assert!(
+                    compiled.roles.contains(&Some(Role::String)),
+                    "{} captures no @string",
+                    lang.id
+                ),
+                None => assert!(lang.line_parser().is_some(), "{} has no parser", lang.id),
+            }
         }
+    }
+
+    #[test]
+    fn detection_by_root_relative_path() {
+        let id = |path: &str, text: &str| detect(Path::new(path), text).map(|l| l.id);
+        assert_eq!(id("docker-compose.yml", ""), Some("compose"));
+        assert_eq!(id("deploy/docker-compose.prod.yaml", ""), Some("compose"));
+        assert_eq!(id("compose.yaml", ""), Some("compose"));
+        assert_eq!(id(".github/workflows/ci.yml", ""), Some("github-workflow"));
+        assert_eq!(id("config/app.yml", ""), Some("yaml"));
+        assert_eq!(id("Dockerfile", ""), Some("dockerfile"));
+        assert_eq!(id("docker/Dockerfile.prod", ""), Some("dockerfile"));
+        assert_eq!(id(".env", ""), Some("dotenv"));
+        assert_eq!(id("app/.env.production", ""), Some("dotenv"));
+        assert_eq!(id(".envrc", ""), None);
+        assert_eq!(id("public/.htaccess", ""), Some("apache"));
+        assert_eq!(id("etc/php/8.2/cli/php.ini", ""), Some("ini"));
+        assert_eq!(id("nginx.conf", ""), Some("nginx"));
+        assert_eq!(id("deploy/nginx/site.conf", ""), Some("nginx"));
+        assert_eq!(
+            id("apache2/sites-available/000-default.conf", ""),
+            Some("apache")
+        );
+        assert_eq!(id("composer.json", ""), Some("json"));
+        assert_eq!(id("package-lock.json", ""), None);
+        assert_eq!(id("dist/data.min.json", ""), None);
+        assert_eq!(id("composer.lock", ""), None);
+        assert_eq!(id("pyproject.toml", ""), Some("toml"));
+    }
+
+    #[test]
+    fn ambiguous_configuration_is_told_by_its_text() {
+        let id = |path: &str, text: &str| detect(Path::new(path), text).map(|l| l.id);
+        let nginx = "server {\n    listen 80;\n    root /var/www/html;\n}\n";
+        let apache = "<VirtualHost *:80>\n    DocumentRoot /var/www/html\n</VirtualHost>\n";
+        assert_eq!(id("sites-available/default", nginx), Some("nginx"));
+        assert_eq!(id("sites-available/default", apache), Some("apache"));
+        assert_eq!(id("conf.d/site.conf", nginx), Some("nginx"));
+        assert_eq!(
+            id("supervisor/app.conf", "[program:x]\ncommand=/bin/true\n"),
+            None
+        );
+        assert!(needs_text(Path::new("conf.d/site.conf")));
+        assert!(!needs_text(Path::new("README.md")));
+    }
+
+    #[test]
+    fn globs_match_names_and_folders() {
+        assert!(glob_matches(
+            "docker-compose*.yml",
+            "a/b/docker-compose.dev.yml"
+        ));
+        assert!(glob_matches(
+            "**/.github/workflows/*.yml",
+            ".github/workflows/ci.yml"
+        ));
+        assert!(glob_matches(
+            "**/.github/workflows/*.yml",
+            "sub/.github/workflows/ci.yml"
+        ));
+        assert!(!glob_matches(
+            "**/.github/workflows/*.yml",
+            ".github/workflows/x/ci.yml"
+        ));
+        assert!(!glob_matches("Dockerfile*", "Dockerfiles/README.md"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! PHP: lowering of include paths (`__DIR__ . '/x.php'`, `ABSPATH . WPINC . '/…'`).
 use tree_sitter::Node;
 
-use super::{decode_escapes, Language, Lowering};
+use super::{decode_escapes, Grammar, Language, Lowering};
 use crate::expr::Expr;
 use crate::finding::Span;
 
@@ -9,7 +9,10 @@ pub const LANGUAGE: Language = Language {
     id: "php",
     extensions: &["php", "phtml", "php5", "php7", "php8"],
     shebangs: &["php"],
-    grammar: tree_sitter_php::LANGUAGE_PHP,
+    globs: &[],
+    sniff: None,
+    keys: None,
+    grammar: Grammar::TreeSitter(tree_sitter_php::LANGUAGE_PHP),
     query: include_str!("php.scm"),
     lower,
     definition_name,

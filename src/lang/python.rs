@@ -1,7 +1,7 @@
 //! Python: lowering of path expressions (`os.path.join`, `pathlib`, `__file__`).
 use tree_sitter::Node;
 
-use super::{decode_escapes, Language, Lowering};
+use super::{decode_escapes, Grammar, Language, Lowering};
 use crate::expr::Expr;
 use crate::finding::Span;
 
@@ -9,7 +9,10 @@ pub const LANGUAGE: Language = Language {
     id: "python",
     extensions: &["py", "pyw", "wsgi", "asgi"],
     shebangs: &["python", "python3", "python2", "pypy", "pypy3"],
-    grammar: tree_sitter_python::LANGUAGE,
+    globs: &[],
+    sniff: None,
+    keys: None,
+    grammar: Grammar::TreeSitter(tree_sitter_python::LANGUAGE),
     query: include_str!("python.scm"),
     lower,
     definition_name,

@@ -1,4 +1,5 @@
 //! Everything the tool prints goes through here.
+mod fix;
 mod github;
 mod human;
 mod json;
@@ -7,6 +8,7 @@ mod sarif;
 use std::io::{self, Write};
 use std::path::Path;
 
+pub use fix::print_fixes;
 pub use github::Github;
 pub use human::Human;
 pub use json::Json;

@@ -1,0 +1,100 @@
+//! `key-typo`: a key or directive of a configuration format (nginx, Apache, Compose,
+//! GitHub workflows, php.ini, Dockerfile) one edit from a real one.
+use super::{Findings, Rule};
+use crate::expr::Expr;
+use crate::extract::{CandidateKind, FileFacts};
+use crate::finding::Severity;
+use crate::vocab::KeyVocabulary;
+
+pub const RULE: Rule = Rule {
+    id: "key-typo",
+    summary: "A configuration key or directive one edit from a real one of its format",
+    severity: Severity::Error,
+    docs: include_str!("../../rules/docs/key-typo.md"),
+};
+
+pub fn check(file_path: &str, facts: &FileFacts, out: &mut Findings) {
+    let keys = || {
+        facts
+            .candidates
+            .iter()
+            .filter_map(|c| match (&c.kind, &c.expr) {
+                (CandidateKind::Key(vocabulary), Expr::Lit(lit)) => Some((*vocabulary, lit)),
+                _ => None,
+            })
+    };
+    for (id, lit) in keys() {
+        let Some(vocabulary) = out.vocab().keys(id) else {
+            continue;
+        };
+        let name = lit.text.as_str();
+        // `x-` keys are Compose extensions, named by the user.
+        if name.is_empty() || name.starts_with("x-") || vocabulary.contains(name) {
+            continue;
+        }
+        if id == "php-ini" && !speaks_php_ini(file_path, facts, vocabulary) {
+            continue;
+        }
+        let near = vocabulary.nearest(name);
+        let [one] = near.as_slice() else {
+            continue;
+        };
+        let suggestion = same_case(name, one, vocabulary);
+        let message = format!(
+            "`{name}` is not a known {}; did you mean `{suggestion}`?",
+            what(id)
+        );
+        out.on_literal(&RULE, lit, 0..name.len(), &[suggestion], message);
+    }
+}
+
+fn what(id: &str) -> &'static str {
+    match id {
+        "nginx-directives" => "nginx directive",
+        "apache-directives" => "Apache directive",
+        "compose-keys" => "Compose key",
+        "github-workflow-keys" => "workflow key",
+        "dockerfile-instructions" => "Dockerfile instruction",
+        "php-ini" => "php.ini directive",
+        _ => "key",
+    }
+}
+
+/// php.ini names apply to `php.ini` files, to `php_value` lines, and to other INI files
+/// only when most of their names are php.ini directives: `pytest.ini` is not PHP's.
+fn speaks_php_ini(file_path: &str, facts: &FileFacts, vocabulary: &KeyVocabulary) -> bool {
+    let name = file_path.rsplit('/').next().unwrap_or(file_path);
+    if facts.language.is_some_and(|l| l.id != "ini")
+        || name == "php.ini"
+        || name.starts_with("php.ini-")
+        || name == ".user.ini"
+    {
+        return true;
+    }
+    let names: Vec<&str> = facts
+        .candidates
+        .iter()
+        .filter(|c| c.kind == CandidateKind::Key("php-ini"))
+        .flat_map(|c| c.expr.literals())
+        .map(|l| l.text.as_str())
+        .collect();
+    let known = names.iter().filter(|n| vocabulary.contains(n)).count();
+    known >= 3 && known * 2 >= names.len()
+}
+
+/// `documetroot` → `documentroot`, `coppy` → `copy`: where the format ignores case, the
+/// suggestion keeps the case the name was written in, if it is all one case.
+fn same_case(written: &str, known: &str, vocabulary: &KeyVocabulary) -> String {
+    let mut letters = written.chars().filter(char::is_ascii_alphabetic).peekable();
+    if !vocabulary.ignores_case() || letters.peek().is_none() {
+        return known.to_string();
+    }
+    let letters: Vec<char> = letters.collect();
+    if letters.iter().all(char::is_ascii_lowercase) {
+        known.to_ascii_lowercase()
+    } else if letters.iter().all(char::is_ascii_uppercase) {
+        known.to_ascii_uppercase()
+    } else {
+        known.to_string()
+    }
+}

@@ -1,0 +1,58 @@
+; Docker Compose: what typo-gate reads. Capture names are the contract with extract.rs:
+;   @string  a scalar value       @path     a value naming a file or folder
+;   @key     a key of the compose specification (rules/compose-keys.txt)
+;   @host    a service name (other services reach it as a host)
+;   @address the value of an address variable (DATABASE_URL, REDIS_HOST, ...)
+
+(block_mapping_pair value: (flow_node) @string)
+(flow_pair value: (flow_node) @string)
+(block_sequence_item (flow_node) @string)
+(flow_sequence (flow_node) @string)
+
+; Top-level keys: services, volumes, networks, configs, secrets, name, version.
+(stream (document (block_node (block_mapping (block_mapping_pair key: (flow_node) @key)))))
+
+; services: NAME: — each name is a host, each key of its definition a compose key.
+((stream (document (block_node (block_mapping (block_mapping_pair
+  key: (flow_node (plain_scalar) @_top)
+  value: (block_node (block_mapping (block_mapping_pair key: (flow_node) @host))))))))
+  (#eq? @_top "services"))
+((stream (document (block_node (block_mapping (block_mapping_pair
+  key: (flow_node (plain_scalar) @_top)
+  value: (block_node (block_mapping (block_mapping_pair
+    value: (block_node (block_mapping (block_mapping_pair key: (flow_node) @key)))))))))))
+  (#eq? @_top "services"))
+
+; Keys of a service's build, healthcheck, deploy, logging and develop sections.
+((stream (document (block_node (block_mapping (block_mapping_pair
+  key: (flow_node (plain_scalar) @_top)
+  value: (block_node (block_mapping (block_mapping_pair
+    value: (block_node (block_mapping (block_mapping_pair
+      key: (flow_node (plain_scalar) @_section)
+      value: (block_node (block_mapping (block_mapping_pair key: (flow_node) @key))))))))))))))
+  (#eq? @_top "services")
+  (#any-of? @_section "build" "healthcheck" "deploy" "logging" "develop"))
+
+; Values that name files and folders.
+(block_mapping_pair
+  key: (flow_node (plain_scalar) @_key)
+  value: (flow_node) @path
+  (#any-of? @_key "build" "context" "dockerfile" "env_file" "file"))
+(block_mapping_pair
+  key: (flow_node (plain_scalar) @_key)
+  value: (block_node (block_sequence (block_sequence_item (flow_node) @path)))
+  (#any-of? @_key "env_file" "volumes"))
+(block_mapping_pair
+  key: (flow_node (plain_scalar) @_key)
+  value: (flow_node (flow_sequence (flow_node) @path))
+  (#any-of? @_key "env_file" "volumes"))
+
+; environment: {DATABASE_URL: ...} and environment: [DATABASE_URL=...]
+(block_mapping_pair
+  key: (flow_node (plain_scalar) @_key)
+  value: (flow_node) @address
+  (#match? @_key "(?i)(_url|_uri|_host|_port)$"))
+(block_mapping_pair
+  key: (flow_node (plain_scalar) @_key)
+  value: (block_node (block_sequence (block_sequence_item (flow_node) @address)))
+  (#eq? @_key "environment"))

@@ -1,0 +1,168 @@
+//! Helpers of the line parsers (nginx, Apache, Dockerfile): words with their byte ranges.
+use super::Lowering;
+use crate::expr::Expr;
+
+/// One word of a line: its value and where its content stands (inside quotes, if quoted).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Word {
+    pub fn lit(&self, ctx: &Lowering) -> Expr {
+        ctx.literal(self.start, self.end, self.text.clone())
+    }
+
+    /// The leading `len` bytes of the word as a literal of their own.
+    pub fn prefix(&self, ctx: &Lowering, len: usize) -> Expr {
+        let len = len.min(self.text.len());
+        if self.end - self.start == self.text.len() {
+            ctx.literal(self.start, self.start + len, self.text[..len].to_string())
+        } else {
+            Expr::Unknown
+        }
+    }
+}
+
+/// Splits `source[from..to]` on white space, honouring double and single quotes and
+/// backslash escapes; a backslash before a line break joins the lines.
+pub fn words(source: &str, from: usize, to: usize) -> Vec<Word> {
+    let bytes = source.as_bytes();
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        let c = bytes[i];
+        if c.is_ascii_whitespace()
+            || (c == b'\\' && bytes.get(i + 1).is_some_and(|b| *b == b'\n' || *b == b'\r'))
+        {
+            i += 1;
+            continue;
+        }
+        if c == b'"' || c == b'\'' {
+            let start = i + 1;
+            let mut j = start;
+            let mut text = String::new();
+            while j < to && bytes[j] != c {
+                if bytes[j] == b'\\' && j + 1 < to && (bytes[j + 1] == c || bytes[j + 1] == b'\\') {
+                    j += 1;
+                }
+                let ch = source[j..].chars().next().unwrap_or('\0');
+                text.push(ch);
+                j += ch.len_utf8();
+            }
+            out.push(Word {
+                text,
+                start,
+                end: j.min(to),
+            });
+            i = j + 1;
+            continue;
+        }
+        let start = i;
+        while i < to && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        out.push(Word {
+            text: source[start..i].to_string(),
+            start,
+            end: i,
+        });
+    }
+    out
+}
+
+/// Logical lines: byte ranges that a trailing backslash carries across line breaks.
+pub fn logical_lines(source: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let end = offset + line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        offset = end;
+        if content.ends_with('\\') && !content.trim_start().starts_with('#') {
+            continue;
+        }
+        out.push((start, offset - (line.len() - content.len())));
+        start = end;
+    }
+    if start < source.len() {
+        out.push((start, source.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_words_keep_their_content_range() {
+        let line = r#"Alias "/my docs" /var/www/docs"#;
+        let found = words(line, 0, line.len());
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[1].text, "/my docs");
+        assert_eq!(&line[found[1].start..found[1].end], "/my docs");
+        assert_eq!(found[2].text, "/var/www/docs");
+    }
+
+    #[test]
+    fn continuations_join_lines() {
+        let source = "RUN a \\\n  b\nCMD c\n";
+        let lines = logical_lines(source);
+        assert_eq!(lines.len(), 2);
+        let first = words(source, lines[0].0, lines[0].1);
+        assert_eq!(
+            first.iter().map(|w| w.text.as_str()).collect::<Vec<_>>(),
+            ["RUN", "a", "b"]
+        );
+    }
+}
+
+/// The two configuration languages that share `*.conf` and `sites-available/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Nginx,
+    Apache,
+}
+
+/// Tells nginx from Apache configuration by its statements: a line is nginx when it
+/// starts with an nginx directive and ends with `;`, `{` or `}`, Apache when it starts
+/// with an Apache directive or section. The dialect must hold half the statements.
+pub fn dialect(text: &str) -> Option<Dialect> {
+    let vocab = crate::vocab::Vocabularies::builtin();
+    let (mut nginx, mut apache, mut statements) = (0usize, 0usize, 0usize);
+    for line in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .take(400)
+    {
+        statements += 1;
+        if line == "}" {
+            nginx += 1;
+            continue;
+        }
+        let first = line.split_whitespace().next().unwrap_or("");
+        let name = first
+            .trim_start_matches("</")
+            .trim_start_matches('<')
+            .trim_end_matches('>');
+        let nginx_end = line.ends_with(';') || line.ends_with('{') || line.ends_with('}');
+        if nginx_end && vocab.nginx_directives.contains(name.trim_end_matches(';')) {
+            nginx += 1;
+        } else if !line.ends_with(';') && vocab.apache_directives.contains(name) {
+            apache += 1;
+        }
+    }
+    let holds = |n: usize| n > 0 && n * 2 >= statements;
+    if nginx > apache && holds(nginx) {
+        Some(Dialect::Nginx)
+    } else if apache > nginx && holds(apache) {
+        Some(Dialect::Apache)
+    } else {
+        None
+    }
+}

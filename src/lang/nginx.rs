@@ -1,0 +1,390 @@
+//! nginx configuration, read by a small tokenizer. tree-sitter-nginx 1.0 was tried first:
+//! it turns IPv4 addresses (`server 10.0.0.1:8080;`, `fastcgi_pass 127.0.0.1:9000;`) and
+//! `upstream NAME { … }` blocks into ERROR nodes, the very values this format is read for.
+use super::lines::Word;
+use super::{Grammar, Language, Lowering};
+use crate::expr::Expr;
+use crate::extract::{Candidate, CandidateKind, FileFacts};
+
+pub const LANGUAGE: Language = Language {
+    id: "nginx",
+    extensions: &[],
+    shebangs: &[],
+    globs: &[
+        "nginx.conf",
+        "**/nginx/**/*.conf",
+        "*.nginx",
+        "*.nginxconf",
+        "fastcgi.conf",
+        "fastcgi_params",
+        "proxy_params",
+        "scgi_params",
+        "uwsgi_params",
+        "?*.conf",
+        "?**/sites-available/*",
+        "?**/sites-enabled/*",
+    ],
+    sniff: Some(looks_like_nginx),
+    keys: Some("nginx-directives"),
+    grammar: Grammar::Lines(parse),
+    query: "",
+    lower: |_, _| Expr::Unknown,
+    definition_name: |_, _| None,
+    identifier_kinds: &[],
+    not_constant_parents: &[],
+};
+
+/// `*.conf` and `sites-*/` files are nginx when most of their statements are nginx
+/// directives.
+fn looks_like_nginx(text: &str) -> bool {
+    super::lines::dialect(text) == Some(super::lines::Dialect::Nginx)
+}
+
+/// Blocks whose contents are data, not directives: MIME types, maps, Lua code.
+fn is_data_block(name: &str) -> bool {
+    matches!(
+        name,
+        "types" | "map" | "geo" | "split_clients" | "charset_map" | "match" | "limit_except"
+    ) || name.ends_with("_by_lua_block")
+        || name.ends_with("_lua_block")
+        || name.starts_with("perl")
+}
+
+/// Directives whose first argument is a file or folder.
+const PATH_DIRECTIVES: &[&str] = &[
+    "alias",
+    "auth_basic_user_file",
+    "client_body_temp_path",
+    "fastcgi_temp_path",
+    "geoip_city",
+    "geoip_country",
+    "geoip_org",
+    "grpc_ssl_certificate",
+    "grpc_ssl_certificate_key",
+    "grpc_ssl_trusted_certificate",
+    "include",
+    "load_module",
+    "pid",
+    "proxy_ssl_certificate",
+    "proxy_ssl_certificate_key",
+    "proxy_ssl_trusted_certificate",
+    "proxy_temp_path",
+    "root",
+    "scgi_temp_path",
+    "ssl_certificate",
+    "ssl_certificate_key",
+    "ssl_client_certificate",
+    "ssl_crl",
+    "ssl_dhparam",
+    "ssl_password_file",
+    "ssl_session_ticket_key",
+    "ssl_stapling_file",
+    "ssl_trusted_certificate",
+    "uwsgi_temp_path",
+    "xslt_stylesheet",
+];
+
+/// Directives whose first argument is an address.
+const ADDRESS_DIRECTIVES: &[&str] = &[
+    "fastcgi_pass",
+    "grpc_pass",
+    "listen",
+    "memcached_pass",
+    "proxy_pass",
+    "scgi_pass",
+    "uwsgi_pass",
+];
+
+/// Directives whose arguments are patterns, text or URIs rather than names.
+const TEXT_DIRECTIVES: &[&str] = &[
+    "add_header",
+    "add_trailer",
+    "if",
+    "location",
+    "log_format",
+    "more_clear_headers",
+    "more_set_headers",
+    "more_set_input_headers",
+    "return",
+    "rewrite",
+    "set",
+    "sub_filter",
+    "valid_referers",
+];
+
+enum Token {
+    Word(Word),
+    End,
+    Open,
+    Close,
+}
+
+fn tokens(source: &str) -> Vec<Token> {
+    let bytes = source.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b if b.is_ascii_whitespace() => i += 1,
+            b'#' => i = source[i..].find('\n').map_or(bytes.len(), |n| i + n),
+            b';' => {
+                out.push(Token::End);
+                i += 1;
+            }
+            b'{' => {
+                out.push(Token::Open);
+                i += 1;
+            }
+            b'}' => {
+                out.push(Token::Close);
+                i += 1;
+            }
+            quote @ (b'"' | b'\'') => {
+                let start = i + 1;
+                let mut j = start;
+                let mut text = String::new();
+                while j < bytes.len() && bytes[j] != quote {
+                    if bytes[j] == b'\\' && j + 1 < bytes.len() {
+                        j += 1;
+                    }
+                    let c = source[j..].chars().next().unwrap_or('\0');
+                    text.push(c);
+                    j += c.len_utf8();
+                }
+                out.push(Token::Word(Word {
+                    text,
+                    start,
+                    end: j.min(bytes.len()),
+                }));
+                i = j + 1;
+            }
+            _ => {
+                let start = i;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'$' if bytes.get(i + 1) == Some(&b'{') => {
+                            i = source[i..].find('}').map_or(bytes.len(), |n| i + n + 1);
+                        }
+                        b if b.is_ascii_whitespace() || b == b';' || b == b'{' || b == b'}' => {
+                            break
+                        }
+                        _ => i += 1,
+                    }
+                }
+                out.push(Token::Word(Word {
+                    text: source[start..i].to_string(),
+                    start,
+                    end: i,
+                }));
+            }
+        }
+    }
+    out
+}
+
+/// One open block: its directive name and the `root` set inside it.
+struct Block {
+    name: String,
+    root: Option<Word>,
+    data: bool,
+}
+
+fn parse(ctx: &Lowering) -> FileFacts {
+    let mut facts = FileFacts::default();
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut statement: Vec<Word> = Vec::new();
+    for token in tokens(ctx.source) {
+        match token {
+            Token::Word(word) => statement.push(word),
+            Token::End | Token::Open => {
+                let opens = matches!(token, Token::Open);
+                let in_data = blocks.last().is_some_and(|b| b.data);
+                if !in_data && !statement.is_empty() {
+                    directive(ctx, &statement, &mut blocks, &mut facts);
+                }
+                if opens {
+                    let name = statement.first().map_or(String::new(), |w| w.text.clone());
+                    blocks.push(Block {
+                        data: in_data || is_data_block(&name),
+                        name,
+                        root: None,
+                    });
+                }
+                statement.clear();
+            }
+            Token::Close => {
+                statement.clear();
+                blocks.pop();
+            }
+        }
+    }
+    facts
+}
+
+fn directive(ctx: &Lowering, words: &[Word], blocks: &mut [Block], facts: &mut FileFacts) {
+    let (name, args) = (&words[0], &words[1..]);
+    let push = |facts: &mut FileFacts, kind, expr, word: &Word| {
+        facts.candidates.push(Candidate {
+            kind,
+            expr,
+            bytes: (word.start, word.end),
+        });
+    };
+    let is_name = name.text.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !is_name {
+        return;
+    }
+    push(
+        facts,
+        CandidateKind::Key("nginx-directives"),
+        name.lit(ctx),
+        name,
+    );
+    let root = blocks.iter().rev().find_map(|b| b.root.clone());
+    let parent = blocks.last().map_or("", |b| b.name.as_str());
+    let Some(first) = args.first() else {
+        return;
+    };
+    let directive = name.text.as_str();
+    match directive {
+        "upstream" => facts.hosts.push(first.text.clone()),
+        "server" if parent == "upstream" => {
+            push(facts, CandidateKind::Address, first.lit(ctx), first);
+        }
+        "fastcgi_param" | "uwsgi_param" | "scgi_param"
+            if first.text == "SCRIPT_FILENAME" && args.len() > 1 =>
+        {
+            push(facts, CandidateKind::Path, args[1].lit(ctx), &args[1]);
+        }
+        // URIs under the root: `try_files $uri /index.php?$args;`, `error_page 404 /404.html;`
+        "try_files" | "error_page" => {
+            let Some(root) = root else { return };
+            for uri in args.iter().filter(|w| w.text.starts_with('/')) {
+                let len = uri.text.find('?').unwrap_or(uri.text.len());
+                let expr = Expr::Concat(vec![root.lit(ctx), uri.prefix(ctx, len)]);
+                push(facts, CandidateKind::Path, expr, uri);
+            }
+        }
+        "resolver" => {
+            for arg in args.iter().filter(|a| !a.text.contains('=')) {
+                push(facts, CandidateKind::Address, arg.lit(ctx), arg);
+            }
+        }
+        _ if ADDRESS_DIRECTIVES.contains(&directive) => {
+            if !first.text.starts_with("unix:") {
+                push(facts, CandidateKind::Address, first.lit(ctx), first);
+            }
+        }
+        _ if PATH_DIRECTIVES.contains(&directive) => {
+            push(facts, CandidateKind::Path, first.lit(ctx), first);
+            if matches!(directive, "root" | "alias") {
+                if let Some(block) = blocks.last_mut() {
+                    block.root = Some(first.clone());
+                }
+            }
+        }
+        "error_log" | "access_log" => {
+            let external = ["off", "stderr", "syslog:", "memory:"];
+            if !external.iter().any(|e| first.text.starts_with(e)) {
+                push(facts, CandidateKind::Path, first.lit(ctx), first);
+            }
+        }
+        _ if TEXT_DIRECTIVES.contains(&directive) => {}
+        _ => {
+            for arg in args {
+                push(facts, CandidateKind::String, arg.lit(ctx), arg);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::expr::Expr;
+    use crate::extract::{extract, CandidateKind};
+    use crate::lang::Language;
+
+    const SITE: &str = r#"
+upstream backend {
+    server 10.0.0.1:8080 weight=5;
+}
+types { text/html html; }
+server {
+    listen 80;
+    root /var/www/html;
+    include snippets/fastcgi-php.conf; # a comment
+    location / {
+        try_files $uri $uri/ /index.php?$args;
+        proxy_pass http://auth-service:8080;
+    }
+    location ~ \.php$ {
+        fastcgi_pass 127.0.0.1:9000;
+        content_by_lua_block { ngx.say("x; y") }
+    }
+    ssl_certificate "/etc/ssl/certs/a b.pem";
+}
+"#;
+
+    fn texts(expr: &Expr) -> String {
+        expr.literals()
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join("")
+    }
+
+    #[test]
+    fn directives_paths_and_addresses() {
+        let facts = extract(Language::by_id("nginx").unwrap(), SITE, 0);
+        assert_eq!(facts.hosts, ["backend"]);
+        let of = |kind: CandidateKind| -> Vec<String> {
+            facts
+                .candidates
+                .iter()
+                .filter(|c| c.kind == kind)
+                .map(|c| texts(&c.expr))
+                .collect()
+        };
+        assert_eq!(
+            of(CandidateKind::Key("nginx-directives")),
+            [
+                "upstream",
+                "server",
+                "types",
+                "server",
+                "listen",
+                "root",
+                "include",
+                "location",
+                "try_files",
+                "proxy_pass",
+                "location",
+                "fastcgi_pass",
+                "content_by_lua_block",
+                "ssl_certificate"
+            ]
+        );
+        assert_eq!(
+            of(CandidateKind::Address),
+            [
+                "10.0.0.1:8080",
+                "80",
+                "http://auth-service:8080",
+                "127.0.0.1:9000"
+            ]
+        );
+        assert_eq!(
+            of(CandidateKind::Path),
+            [
+                "/var/www/html",
+                "snippets/fastcgi-php.conf",
+                "/var/www/html/index.php",
+                "/etc/ssl/certs/a b.pem"
+            ]
+        );
+    }
+}

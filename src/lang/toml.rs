@@ -1,0 +1,61 @@
+//! TOML configuration (`pyproject.toml`, `netlify.toml`, app settings).
+use tree_sitter::Node;
+
+use super::yaml::no_definition;
+use super::{decode_escapes, Grammar, Language, Lowering};
+use crate::expr::Expr;
+
+pub const LANGUAGE: Language = Language {
+    id: "toml",
+    extensions: &["toml"],
+    shebangs: &[],
+    globs: &[],
+    sniff: None,
+    keys: None,
+    grammar: Grammar::TreeSitter(tree_sitter_toml_ng::LANGUAGE),
+    query: include_str!("toml.scm"),
+    lower,
+    definition_name: no_definition,
+    identifier_kinds: &[],
+    not_constant_parents: &[],
+};
+
+fn lower(node: Node, ctx: &Lowering) -> Expr {
+    if node.kind() != "string" {
+        return Expr::Unknown;
+    }
+    let raw = ctx.text(node);
+    let quotes = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
+        3
+    } else {
+        1
+    };
+    let from = node.start_byte() + quotes;
+    let to = node.end_byte().saturating_sub(quotes).max(from);
+    let text = &ctx.source[from..to];
+    let value = if raw.starts_with('\'') {
+        text.to_string()
+    } else {
+        decode_escapes(text)
+    };
+    ctx.literal(from, to, value)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{extract, CandidateKind};
+    use crate::lang::Language;
+
+    #[test]
+    fn strings_of_every_style() {
+        let source = "[tool]\npath = \"src/app.py\"\nraw = 'C:\\x'\nlist = [\"a.txt\"]\n";
+        let facts = extract(Language::by_id("toml").unwrap(), source, 0);
+        let strings: Vec<String> = facts
+            .candidates
+            .iter()
+            .filter(|c| c.kind == CandidateKind::String)
+            .flat_map(|c| c.expr.literals().into_iter().map(|l| l.text.clone()))
+            .collect();
+        assert_eq!(strings, ["src/app.py", "C:\\x", "a.txt"]);
+    }
+}
