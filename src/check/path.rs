@@ -43,6 +43,11 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
     let near: Vec<String> =
         if let Some(parent) = parent.filter(|_| resolved.certain() || position > 0) {
             let entries = out.index().entries(parent);
+            // Only the case differs from an entry (`logo-Wikipedia.svg` beside
+            // `logo-wikipedia.svg`): no other name is what was meant.
+            if entries.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
+                return;
+            }
             let wanted = |kind: &EntryKind| component.last || *kind != EntryKind::File;
             nearest_of(
                 entries
