@@ -74,7 +74,10 @@ pub fn nearest_of<'a>(
             best = d;
             found.clear();
         }
-        found.push(candidate);
+        // The same name may come from two sources (a vocabulary and the repository).
+        if !found.contains(&candidate) {
+            found.push(candidate);
+        }
     }
     // Hands rarely miss the first key: on a tie, prefer the words that keep it.
     let first = word.chars().next();
@@ -233,7 +236,10 @@ pub fn nearest_name<'a>(
             best = d;
             found.clear();
         }
-        found.push(candidate);
+        // The same name may come from two sources (a vocabulary and the repository).
+        if !found.contains(&candidate) {
+            found.push(candidate);
+        }
     }
     keep_likeliest(word, found)
 }
@@ -484,6 +490,13 @@ mod tests {
         assert!(keyboard_neighbours('w', 's'));
         assert!(keyboard_neighbours('g', 'h'));
         assert!(!keyboard_neighbours('a', 'p'));
+    }
+
+    #[test]
+    fn a_name_from_two_sources_is_one_suggestion() {
+        let near = nearest_name(["WP_ADMIN", "WP_DEBUG", "WP_ADMIN"], "WP_ADXMIN", 2);
+        assert_eq!(near, vec!["WP_ADMIN"]);
+        assert!(nearest_name(["TS_UNIX"], "OS_UNIX", 1).is_empty());
     }
 
     #[test]

@@ -60,7 +60,9 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
     }
     let meant = vocab.english.contains(&lower) || vocab.not_extensions.contains(&lower);
     let guessed = !resolved.certain() || !stem.chars().any(|c| c.is_alphanumeric());
-    if near.is_empty() || (guessed && (lower.len() < 3 || meant)) {
+    // `cache.adapter.pdo`: a dotted name, not a file, unless it stands where a path must.
+    let dotted_name = !resolved.certain() && stem.contains('.');
+    if near.is_empty() || dotted_name || (guessed && (lower.len() < 3 || meant)) {
         return;
     }
     // Only the extension itself must stand in one literal.
