@@ -201,8 +201,11 @@ fn plain_shape(text: &str, vocab: &Vocabularies) -> Option<Shape> {
     let first = text.trim_start_matches('/').split('/').next().unwrap_or("");
     let rooted = text.starts_with('/') && SYSTEM_ROOTS.contains(&first);
     let relative = text.starts_with("./") || text.starts_with("../") || text.starts_with("~/");
+    // `includes/`, `templates/admin/`: a relative folder, written as one.
+    let folder = text.ends_with('/') && !text.starts_with('/') && text.len() > 1;
     if rooted
         || relative
+        || folder
         || known_extension
         || extension.is_some_and(|e| near_deploy_extension(e, vocab))
     {

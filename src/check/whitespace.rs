@@ -34,6 +34,9 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
             continue; // A name on disk, however odd, is what the author meant.
         }
         let name = resolved.text(component);
+        if !name.chars().any(|c| !c.is_whitespace() && c != UNKNOWN) {
+            continue; // Only white space between two parts: a separator, not a name.
+        }
         let mut stray = stray_characters(name, resolved.certain());
         if i == 0 && !leading_counts {
             stray.retain(|r| r.start != 0 || name.trim_end() != name);

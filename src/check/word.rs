@@ -2,6 +2,7 @@
 //! repository, even when the folder does not exist yet (`statec/` before `collectstatic`).
 use super::resolve::{Resolved, Shape, State};
 use super::{literal_of, Findings, Rule};
+use crate::expr::UNKNOWN;
 use crate::finding::Severity;
 use crate::vocab::nearest_of;
 
@@ -22,52 +23,88 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
             continue;
         }
         let name = resolved.text(component);
-        if name.chars().count() < 4
-            || !name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            || !name.chars().any(|c| c.is_ascii_alphabetic())
-            || name.ends_with(['-', '_'])
-            || name.starts_with(['-', '_'])
+        // After an unknown part (`$dir . 'templtes/'`), what follows is still a name.
+        let tail_start = name.rfind(UNKNOWN).map_or(0, |i| i + UNKNOWN.len_utf8());
+        let tail = &name[tail_start..];
+        if !tail
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_".contains(c))
+            || out.index().has_name(tail)
         {
             continue;
         }
-        let vocab = out.vocab();
-        let lower = name.to_ascii_lowercase();
-        if vocab.deploy_words.contains(&lower)
-            || vocab.extensions.contains(&lower)
-            || vocab.english.contains(&lower)
-            || out.index().has_name(name)
-        {
-            continue;
+        // The whole name, then each word of a compound (`twig-templtes`, `block_tempaltes`).
+        let mut offset = 0;
+        let mut words = vec![(0, tail)];
+        if tail.contains(['-', '_']) {
+            words.extend(tail.split(['-', '_']).map(|w| {
+                let at = offset;
+                offset += w.len() + 1;
+                (at, w)
+            }));
         }
-        let mut near = vocab.deploy_words.nearest(&lower, 1, &vocab.pairs);
-        if near.is_empty() && name.len() >= 5 && resolved.certain() {
-            let folders = out
-                .index()
-                .dir_names()
-                .iter()
-                .map(String::as_str)
-                .filter(|n| n.len() >= 5);
-            near = nearest_of(folders, name, 1, &vocab.pairs);
+        for (at, word) in words {
+            let start = component.range.start + tail_start + at;
+            if let Some(near) = near_words(word, resolved.certain() && at == 0 && word == tail, out)
+            {
+                report(resolved, start..start + word.len(), word, near, out);
+                break;
+            }
         }
-        if near.is_empty() {
-            continue;
-        }
-        let Some((lit, range)) = literal_of(resolved.value, &component.range) else {
-            continue;
-        };
-        let near: Vec<String> = near.into_iter().map(str::to_string).collect();
-        let message = match near.as_slice() {
-            [one] => format!("`{name}` looks like a typo of `{one}`"),
-            many => format!(
-                "`{name}` looks like a typo of one of {}",
-                many.iter()
-                    .map(|n| format!("`{n}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        };
-        out.on_literal(&RULE, lit, range, &near, message);
     }
+}
+
+/// The deploy words (or, in a certain path, folder names) one slip from `word`.
+fn near_words(word: &str, folders_too: bool, out: &Findings) -> Option<Vec<String>> {
+    // `HTTP/1.1`: an upper-case word is a name or an acronym, not a folder.
+    if word.chars().count() < 4
+        || !word.chars().any(|c| c.is_ascii_lowercase())
+        || word.starts_with(['-', '_'])
+        || word.ends_with(['-', '_'])
+    {
+        return None;
+    }
+    let vocab = out.vocab();
+    let lower = word.to_ascii_lowercase();
+    if vocab.deploy_words.contains(&lower)
+        || vocab.extensions.contains(&lower)
+        || vocab.english.contains(&lower)
+        || out.index().has_name(word)
+    {
+        return None;
+    }
+    let mut near = vocab.deploy_words.nearest(&lower, 1, &vocab.pairs);
+    if near.is_empty() && word.len() >= 5 && folders_too {
+        let folders = out
+            .index()
+            .dir_names()
+            .iter()
+            .map(String::as_str)
+            .filter(|n| n.len() >= 5);
+        near = nearest_of(folders, word, 1, &vocab.pairs);
+    }
+    (!near.is_empty()).then(|| near.into_iter().map(str::to_string).collect())
+}
+
+fn report(
+    resolved: &Resolved,
+    range: std::ops::Range<usize>,
+    word: &str,
+    near: Vec<String>,
+    out: &mut Findings,
+) {
+    let Some((lit, range)) = literal_of(resolved.value, &range) else {
+        return;
+    };
+    let message = match near.as_slice() {
+        [one] => format!("`{word}` looks like a typo of `{one}`"),
+        many => format!(
+            "`{word}` looks like a typo of one of {}",
+            many.iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    out.on_literal(&RULE, lit, range, &near, message);
 }
