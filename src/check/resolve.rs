@@ -135,9 +135,22 @@ pub fn resolve<'v>(
         .map(|base| walk(text, &components, base, index))
         .collect::<Vec<_>>()
         .into_iter()
-        // Most components found; on a tie the first base (the file's folder) wins.
+        // Most components found, then a missing one with a near neighbour (the search
+        // folder it was meant for); on a tie the first base (the file's folder) wins.
         .rev()
-        .max_by_key(|states| states.iter().filter(|s| **s == State::Exists).count());
+        .max_by_key(|states| {
+            let found = states.iter().filter(|s| **s == State::Exists).count();
+            let near = states
+                .iter()
+                .zip(&components)
+                .any(|(state, component)| match state {
+                    State::Missing { parent } => {
+                        has_neighbour(index, parent, &text[component.range.clone()])
+                    }
+                    _ => false,
+                });
+            (found, near)
+        });
     let mut resolved = Resolved {
         value,
         components,
@@ -202,4 +215,12 @@ fn is_external(text: &str) -> bool {
         || text.contains("://")
         || text.as_bytes().get(1) == Some(&b':')
         || text.starts_with('\\')
+}
+
+/// Does `dir` hold an entry one edit from `name`?
+fn has_neighbour(index: &FsIndex, dir: &str, name: &str) -> bool {
+    index
+        .entries(dir)
+        .iter()
+        .any(|(entry, _)| crate::vocab::distance(entry, name) == 1)
 }
