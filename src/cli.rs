@@ -22,6 +22,14 @@ pub enum Command {
     Fix(FixArgs),
     /// List every rule with its severity and a one-line summary.
     Rules,
+    /// Write a commented starter typo-gate.toml in the current folder.
+    Init {
+        /// Replace an existing typo-gate.toml.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Record today's findings so that `check --baseline FILE` blocks only new ones.
+    Baseline(BaselineArgs),
     /// Print the documentation of a rule.
     Explain {
         /// The rule's name, e.g. path-typo.
@@ -85,9 +93,47 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
 
-    /// Skip files larger than this (bytes, or with a K/M/G suffix: 512K, 2M).
-    #[arg(long, default_value = "2M", value_parser = parse_size)]
-    pub max_file_size: u64,
+    /// Skip files larger than this (bytes, or with a K/M/G suffix: 512K, 2M; default 2M, or
+    /// the configuration's max-file-size).
+    #[arg(long, value_parser = parse_size)]
+    pub max_file_size: Option<u64>,
+
+    /// The configuration file (default: typo-gate.toml, .typo-gate.toml or pyproject.toml's
+    /// [tool.typo-gate], the nearest at or above each checked path).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Block only findings not recorded in this baseline (see `typo-gate baseline`).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Report only findings in files changed since the merge base with REF, and untracked
+    /// files; paths still resolve against the whole tree.
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// Folders (or files) to record; each is checked as its own root.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Where to write the baseline (default: .typo-gate-baseline.json in the first path).
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The configuration file (default: the nearest at or above each path).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Worker threads (default: the number of cores).
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// Skip files larger than this (default 2M, or the configuration's max-file-size).
+    #[arg(long, value_parser = parse_size)]
+    pub max_file_size: Option<u64>,
 }
 
 #[derive(Debug, Args)]

@@ -1,7 +1,7 @@
 //! The tool's own errors. Each is a diagnostic with a code and, where it helps, a hint.
 use std::path::PathBuf;
 
-use miette::Diagnostic;
+use miette::{Diagnostic, NamedSource, SourceSpan};
 use thiserror::Error;
 
 #[derive(Debug, Error, Diagnostic)]
@@ -29,9 +29,55 @@ pub enum Error {
     #[diagnostic(code(typo_gate::internal))]
     Internal { what: &'static str, message: String },
 
+    /// A configuration file that is not valid.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Config(Box<ConfigError>),
+
+    #[error("{} already exists", .0.display())]
+    #[diagnostic(code(typo_gate::exists), help("pass --force to replace it"))]
+    Exists(PathBuf),
+
+    #[error("cannot write {}: {source}", path.display())]
+    #[diagnostic(code(typo_gate::unwritable))]
+    Unwritable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("{message}")]
+    #[diagnostic(code(typo_gate::baseline))]
+    Baseline { message: String },
+
+    #[error("--changed-since {reference}: {message}")]
+    #[diagnostic(code(typo_gate::changed_since), help("{help}"))]
+    ChangedSince {
+        reference: String,
+        message: String,
+        help: String,
+    },
+
     #[error("cannot write the report: {0}")]
     #[diagnostic(code(typo_gate::output))]
     Output(#[source] std::io::Error),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A configuration file that is not valid: points at the line, with a did-you-mean.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{}:{line}: {message}", file.display())]
+#[diagnostic(code(typo_gate::config))]
+pub struct ConfigError {
+    pub file: PathBuf,
+    pub line: usize,
+    pub message: String,
+    #[help]
+    pub help: Option<String>,
+    #[source_code]
+    pub source_code: NamedSource<String>,
+    #[label("{label}")]
+    pub span: SourceSpan,
+    pub label: String,
+}

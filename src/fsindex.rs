@@ -137,6 +137,14 @@ impl FsIndex {
         self.mounts.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     }
 
+    /// Maps an absolute deploy folder onto a root-relative folder, replacing a guessed mapping
+    /// (the configuration's `[paths]`).
+    pub fn set_mount(&mut self, prefix: &str, folder: &str) {
+        let prefix = prefix.trim_end_matches('/');
+        self.mounts.retain(|(p, _)| p != prefix);
+        self.add_mount(prefix, folder);
+    }
+
     /// The absolute deploy folders mapped onto the repository, longest first.
     pub fn mounts(&self) -> &[(String, String)] {
         &self.mounts

@@ -1,7 +1,9 @@
 //! typo-gate: walk → detect language → parse → extract candidates → check → findings →
 //! report → exit status.
+pub mod baseline;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod error;
 pub mod expr;
 pub mod extract;
@@ -23,6 +25,7 @@ use rayon::prelude::*;
 
 use crate::check::{Context, RULES};
 use crate::cli::{CheckArgs, Cli, Color, Command, DebugCommand, Format, HookCommand};
+use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::expr::Symbols;
 use crate::extract::FileFacts;
@@ -71,6 +74,12 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
             report::write_stdout(&text).map_err(Error::Output)?;
             Ok(ExitStatus::Clean)
         }
+        Command::Init { force } => {
+            let path = config::init(Path::new("."), force)?;
+            report::write_stdout(&format!("wrote {}\n", path.display())).map_err(Error::Output)?;
+            Ok(ExitStatus::Clean)
+        }
+        Command::Baseline(args) => baseline::run(&args),
         Command::Explain { rule } => {
             let found = check::rule(&rule).ok_or_else(|| unknown_rule(&rule))?;
             report::write_stdout(found.docs).map_err(Error::Output)?;
@@ -157,23 +166,86 @@ impl Checker {
 
     /// Checks one root (a folder, or a file against its folder's tree).
     pub fn check_root(&self, root: &Path) -> Result<RootOutcome> {
+        self.check_root_with(root, &Config::default(), None)
+    }
+
+    /// Checks one root under a configuration: its excluded files are not read, its
+    /// `[paths]` and `[formats]` apply, and a `max_file_size` given here wins over both
+    /// the configuration's and the checker's.
+    pub fn check_root_with(
+        &self,
+        root: &Path,
+        config: &Config,
+        max_file_size: Option<u64>,
+    ) -> Result<RootOutcome> {
         if std::fs::symlink_metadata(root).is_err() {
             return Err(Error::MissingPath(root.to_path_buf()));
         }
-        self.pool.install(|| check_root(root, &self.options))
+        let options = WalkOptions {
+            threads: self.options.threads,
+            max_file_size: max_file_size
+                .or(config.max_file_size)
+                .unwrap_or(self.options.max_file_size),
+        };
+        self.pool.install(|| check_root(root, &options, config))
     }
 }
 
-fn run_check(args: &CheckArgs) -> Result<ExitStatus> {
-    let started = Instant::now();
-    for path in &args.paths {
+/// Files larger than this are skipped unless the command line or configuration says otherwise.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 2 << 20;
+
+/// One checked root with its configuration applied.
+pub struct CheckedRoot {
+    pub root: PathBuf,
+    pub outcome: RootOutcome,
+}
+
+/// Checks every root under its configuration: `[severity]`, `allow` and `vocabulary`
+/// applied, then inline suppressions.
+pub fn check_roots(
+    paths: &[PathBuf],
+    explicit_config: Option<&Path>,
+    jobs: Option<u16>,
+    max_file_size: Option<u64>,
+) -> Result<Vec<CheckedRoot>> {
+    for path in paths {
         if std::fs::symlink_metadata(path).is_err() {
             return Err(Error::MissingPath(path.clone()));
         }
     }
-    let checker = Checker::new(args.jobs.map(usize::from), args.max_file_size)?;
+    let checker = Checker::new(jobs.map(usize::from), DEFAULT_MAX_FILE_SIZE)?;
+    let mut out = Vec::new();
+    for root in paths {
+        let config = Config::for_root(root, explicit_config)?;
+        let mut outcome = checker.check_root_with(root, &config, max_file_size)?;
+        outcome.findings = config.apply(std::mem::take(&mut outcome.findings));
+        out.push(CheckedRoot {
+            root: root.clone(),
+            outcome,
+        });
+    }
+    Ok(out)
+}
 
-    let mut reporters: Vec<Box<dyn Reporter>> = vec![match output_format(args.format) {
+fn run_check(args: &CheckArgs) -> Result<ExitStatus> {
+    let started = Instant::now();
+    let mut checked = check_roots(
+        &args.paths,
+        args.config.as_deref(),
+        args.jobs,
+        args.max_file_size,
+    )?;
+    let mut stale_baseline = None;
+    if let Some(file) = &args.baseline {
+        let mut recorded = baseline::Baseline::load(file)?;
+        for CheckedRoot { outcome, .. } in &mut checked {
+            outcome.findings.retain(|f| !recorded.absorbs(f));
+        }
+        stale_baseline = Some(recorded.stale());
+    }
+
+    let format = output_format(args.format);
+    let mut reporters: Vec<Box<dyn Reporter>> = vec![match format {
         Format::Human => Box::new(report::Human::new(use_color(args.color))),
         Format::Json => Box::new(report::Json::default()),
         Format::Sarif => Box::new(report::Sarif::new(None)),
@@ -189,8 +261,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitStatus> {
     let mut summary = Summary::default();
     let mut failed = false;
     let mut blocking = false;
-    for root in &args.paths {
-        let outcome = checker.check_root(root)?;
+    for CheckedRoot { root, outcome } in &checked {
         summary.files_scanned += outcome.scanned;
         summary.files_skipped += outcome.skipped;
         summary.findings += outcome.findings.len();
@@ -209,8 +280,12 @@ fn run_check(args: &CheckArgs) -> Result<ExitStatus> {
         }
     }
     summary.duration_ms = started.elapsed().as_millis();
+    summary.stale_baseline = stale_baseline;
     for reporter in &mut reporters {
         reporter.finish(&summary).map_err(Error::Output)?;
+    }
+    if matches!(format, Format::Sarif | Format::Github) {
+        report::stale_baseline(summary.stale_baseline.as_deref().unwrap_or_default());
     }
     Ok(if blocking {
         ExitStatus::Findings
@@ -254,7 +329,7 @@ enum FileRead {
     Failed(std::io::Error),
 }
 
-fn check_root(root: &Path, options: &WalkOptions) -> Result<RootOutcome> {
+fn check_root(root: &Path, options: &WalkOptions, config: &Config) -> Result<RootOutcome> {
     let metadata = std::fs::metadata(root).map_err(|source| Error::Unreadable {
         path: root.to_path_buf(),
         source,
@@ -273,21 +348,27 @@ fn check_root(root: &Path, options: &WalkOptions) -> Result<RootOutcome> {
         path: tree.clone(),
         source,
     })?;
-    let walked = walk::walk(&tree, options);
+    let mut walked = walk::walk(&tree, options);
+    for (deploy, folder) in &config.mounts {
+        walked.index.set_mount(deploy, folder);
+    }
     let mut failed = false;
     for (path, message) in &walked.errors {
         report::warn(path, message);
         failed = true;
     }
 
-    let wanted = |file: &WalkedFile| only.as_ref().is_none_or(|o| same_file(o, &file.absolute));
+    // Excluded files are not read, but still exist for the paths that name them.
+    let wanted = |file: &WalkedFile| {
+        only.as_ref().is_none_or(|o| same_file(o, &file.absolute)) && !config.excludes(&file.path)
+    };
     let reads: Vec<FileRead> = walked
         .files
         .par_iter()
         .enumerate()
         .map(|(id, file)| {
             if wanted(file) {
-                read_and_extract(id, file)
+                read_and_extract(id, file, config.format_of(&file.path))
             } else {
                 FileRead::NotSource
             }
@@ -352,6 +433,7 @@ fn check_root(root: &Path, options: &WalkOptions) -> Result<RootOutcome> {
             walked
                 .padded_names
                 .iter()
+                .filter(|path| !config.excludes(path))
                 .map(|path| padded_name_finding(path)),
         );
     }
@@ -375,9 +457,13 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// How many leading bytes are sniffed for a NUL to tell binary files.
 const SNIFF: usize = 8192;
 
-fn read_and_extract(id: usize, file: &WalkedFile) -> FileRead {
+fn read_and_extract(
+    id: usize,
+    file: &WalkedFile,
+    configured: Option<&'static lang::Language>,
+) -> FileRead {
     let name = Path::new(&file.path);
-    let by_name = lang::detect(name, "");
+    let by_name = configured.or_else(|| lang::detect(name, ""));
     let has_extension = name.extension().is_some();
     if by_name.is_none() && has_extension && !lang::needs_text(name) {
         return FileRead::NotSource;

@@ -101,6 +101,19 @@ impl Reporter for Human {
             line.push_str(&format!(" ({} skipped)", summary.files_skipped));
         }
         line.push('\n');
+        for entry in summary.stale_baseline.iter().flatten() {
+            line.push_str(&format!(
+                "no longer found (baseline): {} {} `{}`{}\n",
+                entry.rule,
+                entry.path,
+                entry.found,
+                if entry.count > 1 {
+                    format!(" ({} times)", entry.count)
+                } else {
+                    String::new()
+                }
+            ));
+        }
         write_stdout(&line)
     }
 }

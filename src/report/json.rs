@@ -49,7 +49,7 @@ impl Reporter for Json {
     }
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
-        let document = json!({
+        let mut document = json!({
             "version": 1,
             "findings": self.findings,
             "summary": {
@@ -59,6 +59,9 @@ impl Reporter for Json {
                 "duration_ms": summary.duration_ms,
             },
         });
+        if let Some(stale) = &summary.stale_baseline {
+            document["stale_baseline"] = json!(stale);
+        }
         let mut text = serde_json::to_string(&document).map_err(io::Error::other)?;
         text.push('\n');
         write_stdout(&text)

@@ -24,6 +24,8 @@ pub struct Summary {
     pub findings: usize,
     pub files_with_findings: usize,
     pub duration_ms: u128,
+    /// With `--baseline`: the recorded findings that no longer occur.
+    pub stale_baseline: Option<Vec<crate::baseline::Entry>>,
 }
 
 /// A sink for findings. `finish` is called once, after the last finding.
@@ -75,6 +77,19 @@ pub fn print_error(error: &dyn miette::Diagnostic) {
 /// Prints a warning about one file to stderr; the run goes on.
 pub fn warn(path: &Path, message: &str) {
     let _ = writeln!(io::stderr(), "warning: {}: {message}", path.display());
+}
+
+/// Lists on stderr the baseline entries that no longer occur (for formats with no place for them).
+pub fn stale_baseline(entries: &[crate::baseline::Entry]) {
+    for entry in entries {
+        let _ = writeln!(
+            io::stderr(),
+            "no longer found (baseline): {} {} `{}`",
+            entry.rule,
+            entry.path,
+            entry.found
+        );
+    }
 }
 
 /// Writes to stdout; a closed pipe (`typo-gate check | head`) is not an error.
