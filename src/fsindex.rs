@@ -19,6 +19,10 @@ pub struct FsIndex {
     names: HashSet<String>,
     /// Every folder name in the tree, sorted and unique.
     dir_names: Vec<String>,
+    /// Name length in characters → the file names, and the folder names, of that length:
+    /// nearest-name searches only look at lengths one apart.
+    file_names_by_len: HashMap<usize, Vec<String>>,
+    dir_names_by_len: HashMap<usize, Vec<String>>,
     /// File name → the folders holding a file of that name.
     files_by_name: HashMap<String, Vec<String>>,
     /// Folder name → the root-relative paths of the folders of that name.
@@ -86,6 +90,25 @@ impl FsIndex {
         }
         index.dir_names = dir_names.into_iter().collect();
         index.dir_names.sort();
+        for name in &index.dir_names {
+            let len = name.chars().count();
+            index
+                .dir_names_by_len
+                .entry(len)
+                .or_default()
+                .push(name.clone());
+        }
+        for name in index.files_by_name.keys() {
+            let len = name.chars().count();
+            index
+                .file_names_by_len
+                .entry(len)
+                .or_default()
+                .push(name.clone());
+        }
+        for names in index.file_names_by_len.values_mut() {
+            names.sort();
+        }
         if let Some(web_root) = index.web_root() {
             for prefix in DEPLOY_WEB_ROOTS {
                 index.add_mount(prefix, &web_root);
@@ -189,6 +212,16 @@ impl FsIndex {
         &self.dir_names
     }
 
+    /// Folder names at most one character longer or shorter than `len`.
+    pub fn dir_names_near(&self, len: usize) -> impl Iterator<Item = &str> {
+        near_lengths(&self.dir_names_by_len, len)
+    }
+
+    /// File names at most one character longer or shorter than `len`.
+    pub fn file_names_near(&self, len: usize) -> impl Iterator<Item = &str> {
+        near_lengths(&self.file_names_by_len, len)
+    }
+
     /// The root-relative paths of every folder with this name.
     pub fn dirs_named(&self, name: &str) -> &[String] {
         self.dirs_by_name.get(name).map_or(&[], Vec::as_slice)
@@ -198,6 +231,13 @@ impl FsIndex {
     pub fn files_by_name(&self) -> &HashMap<String, Vec<String>> {
         &self.files_by_name
     }
+}
+
+fn near_lengths(by_len: &HashMap<usize, Vec<String>>, len: usize) -> impl Iterator<Item = &str> {
+    (len.saturating_sub(1)..=len + 1)
+        .filter_map(move |l| by_len.get(&l))
+        .flatten()
+        .map(String::as_str)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::expr::Expr;
 use crate::extract::{CandidateKind, FileFacts};
-use crate::vocab::Vocabularies;
+use crate::vocab::{name_budget, nearest_name, Vocabularies};
 
 #[derive(Debug, Default)]
 pub struct Repository {
@@ -23,6 +23,9 @@ pub struct Repository {
     path_words: HashMap<String, usize>,
     /// Files that are Django settings modules.
     settings_modules: HashSet<usize>,
+    /// A name read but defined nowhere and known to no vocabulary → the one defined name
+    /// a slip away, worked out once per name rather than once per read.
+    read_suggestions: HashMap<String, String>,
 }
 
 /// A word used this often in the same role is the repository's own spelling.
@@ -80,7 +83,36 @@ impl Repository {
                 repo.settings_modules.insert(file);
             }
         }
+        repo.read_suggestions = repo.suggest_for_undefined_reads(vocab);
         repo
+    }
+
+    fn suggest_for_undefined_reads(&self, vocab: &Vocabularies) -> HashMap<String, String> {
+        let known =
+            |n: &str| vocab.wordpress_constants.contains(n) || vocab.php_constants.contains(n);
+        // A slip keeps the first key, so only names with the same initial compete.
+        let mut by_initial: HashMap<char, Vec<&str>> = HashMap::new();
+        for name in self.defined.keys() {
+            if let Some(initial) = name.chars().next() {
+                by_initial.entry(initial).or_default().push(name);
+            }
+        }
+        self.reads
+            .keys()
+            .filter(|n| !n.starts_with("__") && !self.defined.contains_key(*n) && !known(n))
+            .filter_map(|name| {
+                let rivals = by_initial.get(&name.chars().next()?)?;
+                match nearest_name(rivals.iter().copied(), name, name_budget(name)).as_slice() {
+                    [one] => Some((name.clone(), one.to_string())),
+                    _ => None,
+                }
+            })
+            .collect()
+    }
+
+    /// The defined name a read of an undefined `name` most likely meant.
+    pub fn read_suggestion(&self, name: &str) -> Option<&str> {
+        self.read_suggestions.get(name).map(String::as_str)
     }
 
     /// Every upper-case name the code reads.

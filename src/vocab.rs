@@ -223,6 +223,9 @@ pub fn nearest_name<'a>(
         if candidate.chars().count().abs_diff(length) > max || candidate == word {
             continue;
         }
+        if candidate.as_bytes().first() != word.as_bytes().first() {
+            continue; // Not a slip (see is_name_slip), and cheap to rule out first.
+        }
         let d = distance(word, candidate);
         if d > max
             || d > best

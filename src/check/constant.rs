@@ -46,11 +46,9 @@ pub fn check(file: usize, facts: &FileFacts, out: &mut Findings) {
     }
     for read in &facts.reads {
         let name = read.name.as_str();
-        if name.starts_with("__") || is_known(name, out) || repo.is_defined(name) {
+        let Some(one) = repo.read_suggestion(name) else {
             continue;
-        }
-        let near = nearest_name(repo.defined_names(), name, name_budget(name));
-        let [one] = near.as_slice() else { continue };
+        };
         // An unread definition near this read is reported at the definition unless this
         // spelling is the worse one.
         if repo.reads(one) == 0 && !misspelling(name, one) {

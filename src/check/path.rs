@@ -80,11 +80,9 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
             // of the same extension.
             global = true;
             let wanted = extension(name);
-            let names = out.index().files_by_name();
             nearest_of(
-                names
-                    .keys()
-                    .map(String::as_str)
+                out.index()
+                    .file_names_near(name.chars().count())
                     .filter(|n| extension(n) == wanted),
                 name,
                 budget,
@@ -153,7 +151,7 @@ fn renamed_first_folder(resolved: &Resolved, out: &Findings) -> Vec<String> {
     }
     let rest = rest.join("/");
     let index = out.index();
-    let folders = index.dir_names().iter().map(String::as_str);
+    let folders = index.dir_names_near(first.chars().count());
     nearest_of(folders, first, edit_budget(first), &out.vocab().pairs)
         .into_iter()
         .filter(|name| {

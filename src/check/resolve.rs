@@ -130,17 +130,19 @@ pub fn resolve<'v>(
         }
         return resolved;
     }
-    let best = bases
+    let walks: Vec<Vec<State>> = bases
         .into_iter()
         .map(|base| walk(text, &components, base, index))
-        .collect::<Vec<_>>()
-        .into_iter()
-        // Most components found, then a missing one with a near neighbour (the search
-        // folder it was meant for); on a tie the first base (the file's folder) wins.
-        .rev()
-        .max_by_key(|states| {
-            let found = states.iter().filter(|s| **s == State::Exists).count();
-            let near = states
+        .collect();
+    // Most components found; among those, one whose missing component has a near
+    // neighbour (the search folder it was meant for); else the first base (the file's
+    // folder).
+    let found = |states: &Vec<State>| states.iter().filter(|s| **s == State::Exists).count();
+    let most = walks.iter().map(found).max();
+    let mut tied = walks.iter().filter(|w| Some(found(w)) == most);
+    let best = tied.next().map(|first| {
+        let near = |states: &&Vec<State>| {
+            states
                 .iter()
                 .zip(&components)
                 .any(|(state, component)| match state {
@@ -148,9 +150,14 @@ pub fn resolve<'v>(
                         has_neighbour(index, parent, &text[component.range.clone()])
                     }
                     _ => false,
-                });
-            (found, near)
-        });
+                })
+        };
+        std::iter::once(first)
+            .chain(tied)
+            .find(near)
+            .unwrap_or(first)
+            .clone()
+    });
     let mut resolved = Resolved {
         value,
         components,
@@ -219,8 +226,7 @@ fn is_external(text: &str) -> bool {
 
 /// Does `dir` hold an entry one edit from `name`?
 fn has_neighbour(index: &FsIndex, dir: &str, name: &str) -> bool {
-    index
-        .entries(dir)
-        .iter()
-        .any(|(entry, _)| crate::vocab::distance(entry, name) == 1)
+    index.entries(dir).iter().any(|(entry, _)| {
+        entry.len().abs_diff(name.len()) <= 1 && crate::vocab::distance(entry, name) == 1
+    })
 }

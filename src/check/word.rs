@@ -77,9 +77,7 @@ fn near_words(word: &str, folders_too: bool, out: &Findings) -> Option<Vec<Strin
     if near.is_empty() && word.len() >= 5 && folders_too {
         let folders = out
             .index()
-            .dir_names()
-            .iter()
-            .map(String::as_str)
+            .dir_names_near(word.chars().count())
             .filter(|n| n.len() >= 5);
         near = nearest_of(folders, word, 1, &vocab.pairs);
     }

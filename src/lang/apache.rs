@@ -319,17 +319,9 @@ fn is_file_target(target: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::expr::{Expr, Scope, Symbols};
+    use crate::expr::{Scope, Symbols};
     use crate::extract::{extract, CandidateKind};
-    use crate::lang::Language;
-
-    fn texts(expr: &Expr) -> String {
-        expr.literals()
-            .iter()
-            .map(|l| l.text.as_str())
-            .collect::<Vec<_>>()
-            .join("")
-    }
+    use crate::lang::{testing, Language};
 
     #[test]
     fn directives_sections_and_paths() {
@@ -347,14 +339,7 @@ mod tests {
 </VirtualHost>
 ";
         let facts = extract(Language::by_id("apache").unwrap(), source, 0);
-        let of = |kind: CandidateKind| -> Vec<String> {
-            facts
-                .candidates
-                .iter()
-                .filter(|c| c.kind == kind)
-                .map(|c| texts(&c.expr))
-                .collect()
-        };
+        let of = |kind: CandidateKind| testing::candidates(&facts, kind);
         assert_eq!(
             of(CandidateKind::Key("apache-directives")),
             [
@@ -408,6 +393,6 @@ mod tests {
             .candidates
             .iter()
             .any(|c| c.kind == CandidateKind::Key("php-ini")
-                && texts(&c.expr) == "upload_max_filesize"));
+                && testing::text(&c.expr) == "upload_max_filesize"));
     }
 }

@@ -217,17 +217,8 @@ fn heredoc_marker(line: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::expr::Expr;
     use crate::extract::{extract, CandidateKind};
-    use crate::lang::Language;
-
-    fn texts(expr: &Expr) -> String {
-        expr.literals()
-            .iter()
-            .map(|l| l.text.as_str())
-            .collect::<Vec<_>>()
-            .join("")
-    }
+    use crate::lang::{testing, Language};
 
     #[test]
     fn instructions_sources_and_scripts() {
@@ -247,14 +238,7 @@ ENTRYPOINT [\"docker-entrypoint.sh\"]
 CMD php -S 0.0.0.0:8080 public/index.php
 ";
         let facts = extract(Language::by_id("dockerfile").unwrap(), source, 0);
-        let of = |kind: CandidateKind| -> Vec<String> {
-            facts
-                .candidates
-                .iter()
-                .filter(|c| c.kind == kind)
-                .map(|c| texts(&c.expr))
-                .collect()
-        };
+        let of = |kind: CandidateKind| testing::candidates(&facts, kind);
         assert_eq!(
             of(CandidateKind::Key("dockerfile-instructions")),
             [

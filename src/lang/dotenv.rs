@@ -56,20 +56,13 @@ fn lower(node: Node, ctx: &Lowering) -> Expr {
 #[cfg(test)]
 mod tests {
     use crate::extract::{extract, CandidateKind};
-    use crate::lang::Language;
+    use crate::lang::{testing, Language};
 
     #[test]
     fn values_and_addresses() {
         let source = "APP_ENV=prod\nexport DATABASE_URL=\"postgres://db:5432/app\"\nREDIS_HOST='redis'\nLOG=storage/logs/app.log # c\n";
         let facts = extract(Language::by_id("dotenv").unwrap(), source, 0);
-        let of = |kind: CandidateKind| -> Vec<String> {
-            facts
-                .candidates
-                .iter()
-                .filter(|c| c.kind == kind)
-                .flat_map(|c| c.expr.literals().into_iter().map(|l| l.text.clone()))
-                .collect()
-        };
+        let of = |kind: CandidateKind| testing::candidates(&facts, kind);
         assert_eq!(
             of(CandidateKind::String),
             [

@@ -47,20 +47,13 @@ fn lower(node: Node, ctx: &Lowering) -> Expr {
 #[cfg(test)]
 mod tests {
     use crate::extract::{extract, CandidateKind};
-    use crate::lang::Language;
+    use crate::lang::{testing, Language};
 
     #[test]
     fn names_and_values() {
         let source = "[PHP]\nengine = On ; on\nerror_log = \"/var/log/php.log\"\n[mail function]\nsmtp_port = 25\n";
         let facts = extract(Language::by_id("ini").unwrap(), source, 0);
-        let of = |kind: CandidateKind| -> Vec<String> {
-            facts
-                .candidates
-                .iter()
-                .filter(|c| c.kind == kind)
-                .flat_map(|c| c.expr.literals().into_iter().map(|l| l.text.clone()))
-                .collect()
-        };
+        let of = |kind: CandidateKind| testing::candidates(&facts, kind);
         assert_eq!(
             of(CandidateKind::Key("php-ini")),
             ["engine", "error_log", "smtp_port"]

@@ -427,6 +427,28 @@ fn push_code_point(out: &mut String, hex: &str, prefix: &str, suffix: &str) {
     }
 }
 
+/// Helpers for the languages' own tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::expr::Expr;
+    use crate::extract::{CandidateKind, FileFacts};
+
+    /// The literal text of an expression, its literals joined.
+    pub fn text(expr: &Expr) -> String {
+        expr.literals().iter().map(|l| l.text.as_str()).collect()
+    }
+
+    /// The text of every candidate of one kind, in order.
+    pub fn candidates(facts: &FileFacts, kind: CandidateKind) -> Vec<String> {
+        facts
+            .candidates
+            .iter()
+            .filter(|c| c.kind == kind)
+            .map(|c| text(&c.expr))
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

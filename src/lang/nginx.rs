@@ -304,9 +304,8 @@ fn directive(ctx: &Lowering, words: &[Word], blocks: &mut [Block], facts: &mut F
 
 #[cfg(test)]
 mod tests {
-    use crate::expr::Expr;
     use crate::extract::{extract, CandidateKind};
-    use crate::lang::Language;
+    use crate::lang::{testing, Language};
 
     const SITE: &str = r#"
 upstream backend {
@@ -329,26 +328,11 @@ server {
 }
 "#;
 
-    fn texts(expr: &Expr) -> String {
-        expr.literals()
-            .iter()
-            .map(|l| l.text.as_str())
-            .collect::<Vec<_>>()
-            .join("")
-    }
-
     #[test]
     fn directives_paths_and_addresses() {
         let facts = extract(Language::by_id("nginx").unwrap(), SITE, 0);
         assert_eq!(facts.hosts, ["backend"]);
-        let of = |kind: CandidateKind| -> Vec<String> {
-            facts
-                .candidates
-                .iter()
-                .filter(|c| c.kind == kind)
-                .map(|c| texts(&c.expr))
-                .collect()
-        };
+        let of = |kind: CandidateKind| testing::candidates(&facts, kind);
         assert_eq!(
             of(CandidateKind::Key("nginx-directives")),
             [
