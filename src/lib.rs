@@ -14,6 +14,7 @@ pub mod hook;
 pub mod lang;
 pub mod repo;
 pub mod report;
+pub mod suppress;
 pub mod vocab;
 pub mod walk;
 
@@ -135,6 +136,8 @@ pub struct RootOutcome {
     pub skipped: usize,
     /// Something could not be read.
     pub failed: bool,
+    /// Each file read, with its language's id.
+    pub sources: Vec<(String, &'static str)>,
 }
 
 /// The checking pipeline with its worker threads, reusable across roots (and by `fix`).
@@ -218,7 +221,13 @@ pub fn check_roots(
     for root in paths {
         let config = Config::for_root(root, explicit_config)?;
         let mut outcome = checker.check_root_with(root, &config, max_file_size)?;
-        outcome.findings = config.apply(std::mem::take(&mut outcome.findings));
+        let tree = tree_of(root);
+        let findings = suppress::apply_all(
+            std::mem::take(&mut outcome.findings),
+            &outcome.sources,
+            |path| std::fs::read_to_string(tree.join(path)).ok(),
+        );
+        outcome.findings = config.apply(findings);
         out.push(CheckedRoot {
             root: root.clone(),
             outcome,
@@ -238,8 +247,11 @@ fn run_check(args: &CheckArgs) -> Result<ExitStatus> {
     let mut stale_baseline = None;
     if let Some(file) = &args.baseline {
         let mut recorded = baseline::Baseline::load(file)?;
-        for CheckedRoot { outcome, .. } in &mut checked {
-            outcome.findings.retain(|f| !recorded.absorbs(f));
+        for CheckedRoot { root, outcome } in &mut checked {
+            // The baseline quotes the typos it records; it is never checked itself.
+            outcome
+                .findings
+                .retain(|f| !same_file(&tree_of(root).join(&f.path), file) && !recorded.absorbs(f));
         }
         stale_baseline = Some(recorded.stale());
     }
@@ -439,12 +451,33 @@ fn check_root(root: &Path, options: &WalkOptions, config: &Config) -> Result<Roo
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup_by(|a, b| a.path == b.path && a.span == b.span && a.rule == b.rule);
+    let sources = reads
+        .iter()
+        .enumerate()
+        .filter_map(|(id, read)| match read {
+            FileRead::Facts(facts) => Some((walked.files[id].path.clone(), facts.language?.id)),
+            _ => None,
+        })
+        .collect();
     Ok(RootOutcome {
+        sources,
         findings,
         scanned,
         skipped,
         failed,
     })
+}
+
+/// The folder a root's paths are relative to: the root, or a file's folder.
+fn tree_of(root: &Path) -> PathBuf {
+    if root.is_dir() {
+        root.to_path_buf()
+    } else {
+        root.parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf()
+    }
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -463,6 +496,9 @@ fn read_and_extract(
     configured: Option<&'static lang::Language>,
 ) -> FileRead {
     let name = Path::new(&file.path);
+    if name.file_name().is_some_and(|n| n == baseline::FILE_NAME) {
+        return FileRead::NotSource;
+    }
     let by_name = configured.or_else(|| lang::detect(name, ""));
     let has_extension = name.extension().is_some();
     if by_name.is_none() && has_extension && !lang::needs_text(name) {

@@ -124,6 +124,7 @@ fn rules_and_explain() {
             "constant-typo",
             "ini-typo",
             "key-typo",
+            "unused-suppression",
         ]
     );
 

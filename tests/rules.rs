@@ -16,6 +16,7 @@ const FIXTURES: &[(&str, &str)] = &[
     ("constant-typo", "constant-typo"),
     ("ini-typo", "ini-typo"),
     ("key-typo", "formats/compose"),
+    ("unused-suppression", "unused-suppression"),
 ];
 
 fn assert_fixture(name: &str, expected: Vec<Row>) {

@@ -44,6 +44,7 @@ pub static RULES: &[Rule] = &[
     constant::RULE,
     ini::RULE,
     key::RULE,
+    crate::suppress::RULE,
 ];
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
