@@ -1,6 +1,7 @@
 //! typo-gate: walk → detect language → parse → extract candidates → check → findings →
 //! report → exit status.
 pub mod baseline;
+pub mod changed;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -244,6 +245,12 @@ fn run_check(args: &CheckArgs) -> Result<ExitStatus> {
         args.jobs,
         args.max_file_size,
     )?;
+    if let Some(reference) = &args.changed_since {
+        for CheckedRoot { root, outcome } in &mut checked {
+            let changed = changed::changed_files(&tree_of(root), reference)?;
+            outcome.findings.retain(|f| changed.contains(&f.path));
+        }
+    }
     let mut stale_baseline = None;
     if let Some(file) = &args.baseline {
         let mut recorded = baseline::Baseline::load(file)?;
