@@ -183,6 +183,32 @@ fn finish(mut facts: FileFacts, prose: &HashSet<(usize, usize)>) -> FileFacts {
     facts
 }
 
+impl FileFacts {
+    /// Drops the strings no rule reads (words, sentences), so that a large repository's
+    /// candidates stay small while the whole run holds them.
+    pub fn drop_unread_strings(&mut self) {
+        self.candidates.retain(|c| {
+            c.kind != CandidateKind::String || c.expr.literals().iter().any(|l| may_matter(&l.text))
+        });
+    }
+}
+
+/// Could any rule read this string? Most strings of a program are words and sentences;
+/// keeping only the rest keeps a large repository's candidates small.
+fn may_matter(text: &str) -> bool {
+    let trimmed = text.trim();
+    if text.contains("://") {
+        return true;
+    }
+    if trimmed.contains(char::is_whitespace) && !trimmed.contains('/') {
+        return false; // Prose: no path, no address, no name.
+    }
+    trimmed.contains(['/', '.', ':'])
+        || is_constant_name(trimmed)
+        || (7..=11).contains(&trimmed.len()) && trimmed.starts_with(['l', 'L'])
+        || text != trimmed
+}
+
 /// Every upper-case identifier in the tree that reads a constant or a setting. The walk
 /// keeps its own stack of ancestors: asking a node for its parent costs a walk from the root.
 fn constant_reads(language: &Language, root: Node, ctx: &Lowering) -> Vec<Read> {
@@ -230,4 +256,30 @@ pub fn is_constant_name(text: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
         && text.chars().any(|c| c.is_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_matter;
+
+    #[test]
+    fn strings_no_rule_reads_are_dropped_and_the_rest_kept() {
+        for kept in [
+            "static/",
+            "index.py ",
+            " lead",
+            "wp-settings.php",
+            "db:5432",
+            "http://auth-service:8080",
+            "django.contrib.admin",
+            "WP_DEBUG",
+            "localhost",
+            "a path/with space",
+        ] {
+            assert!(may_matter(kept), "{kept:?} must be kept");
+        }
+        for dropped in ["Hello world", "Save changes.", "yes", "", "value"] {
+            assert!(!may_matter(dropped), "{dropped:?} must be dropped");
+        }
+    }
 }

@@ -526,7 +526,9 @@ fn read_and_extract(
             None => return FileRead::NotSource,
         },
     };
-    FileRead::Facts(extract::extract(language, &text, id))
+    let mut facts = extract::extract(language, &text, id);
+    facts.drop_unread_strings();
+    FileRead::Facts(facts)
 }
 
 fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
