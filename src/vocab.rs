@@ -40,7 +40,29 @@ impl Vocabulary {
     /// The entries closest to `word`, at most `max` edits away, that a hand could have
     /// mistyped into `word`. Several entries at the same distance are all returned.
     pub fn nearest(&self, word: &str, max: usize, pairs: &KnownPairs) -> Vec<&str> {
+        if let Some(entry) = self
+            .struck_twice(word)
+            .filter(|e| max > 0 && !pairs.contains(word, e))
+        {
+            return vec![entry];
+        }
         nearest_of(self.entries.iter().map(String::as_str), word, max, pairs)
+    }
+
+    /// The entry `word` is with its final digit struck twice (`j22` for `j2`, `lib644` for
+    /// `lib64`). Names that differ only in digits are a numbered series (`log1`, `log11`),
+    /// never typos of each other, but no series runs through a vocabulary's words.
+    fn struck_twice(&self, word: &str) -> Option<&str> {
+        let single = word.strip_suffix(|c: char| c.is_ascii_digit())?;
+        let doubled = single.ends_with(&word[single.len()..]) && single.len() >= 2;
+        if !doubled || self.contains(word) {
+            return None;
+        }
+        let at = self
+            .entries
+            .binary_search_by(|e| e.as_str().cmp(single))
+            .ok()?;
+        Some(&self.entries[at])
     }
 }
 
@@ -483,6 +505,17 @@ mod tests {
         assert!(!is_plausible_typo("nav-menu-rtl.css", "nav-menus-rtl.css"));
         assert!(!is_plausible_typo("class", "classes"));
         assert!(is_plausible_typo("statec", "static"));
+    }
+
+    #[test]
+    fn a_final_digit_struck_twice_is_a_slip_from_a_known_word() {
+        let extensions = Vocabulary::from_words(["j2", "mp3", "php"].map(String::from));
+        let pairs = KnownPairs::default();
+        assert_eq!(extensions.nearest("j22", 1, &pairs), vec!["j2"]);
+        assert_eq!(extensions.nearest("mp33", 1, &pairs), vec!["mp3"]);
+        assert_eq!(extensions.nearest("j3", 1, &pairs), Vec::<&str>::new());
+        assert_eq!(extensions.nearest("j22", 0, &pairs), Vec::<&str>::new());
+        assert!(!is_plausible_typo("log11", "log1"));
     }
 
     #[test]

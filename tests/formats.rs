@@ -171,6 +171,89 @@ fn compose() {
     );
 }
 
+/// A role, a playbook beside it and one under `playbooks/`: each file a task reads or
+/// includes is looked up where Ansible looks first.
+#[test]
+fn ansible() {
+    assert_format(
+        "ansible",
+        &[
+            (
+                "path-typo",
+                "infra/deploy.yml",
+                6,
+                14,
+                "settngs.ini",
+                Some("settings.ini"),
+            ),
+            (
+                "path-typo",
+                "infra/playbooks/database.yml",
+                6,
+                39,
+                "my.cfn.j2",
+                Some("my.cnf.j2"),
+            ),
+            (
+                "path-typo",
+                "infra/roles/webserver/handlers/main.yml",
+                7,
+                34,
+                "renew-cets.yml",
+                Some("renew-certs.yml"),
+            ),
+            (
+                "path-typo",
+                "infra/roles/webserver/tasks/main.yml",
+                3,
+                34,
+                "instal.yml",
+                Some("install.yml"),
+            ),
+            (
+                "path-typo",
+                "infra/roles/webserver/tasks/main.yml",
+                5,
+                17,
+                "vars/Debain.yml",
+                Some("vars/Debian.yml"),
+            ),
+            (
+                "extension-typo",
+                "infra/roles/webserver/tasks/main.yml",
+                8,
+                10,
+                "nginx.conf.j22",
+                Some("nginx.conf.j2"),
+            ),
+            (
+                "path-typo",
+                "infra/roles/webserver/tasks/main.yml",
+                13,
+                10,
+                "templates/ngnix.conf.j2",
+                Some("templates/nginx.conf.j2"),
+            ),
+            (
+                "path-typo",
+                "infra/roles/webserver/tasks/main.yml",
+                16,
+                13,
+                "indx.html",
+                Some("index.html"),
+            ),
+            (
+                "path-typo",
+                "infra/site.yml",
+                5,
+                20,
+                "playbooks/databse.yml",
+                Some("playbooks/database.yml"),
+            ),
+        ],
+    );
+}
+
 #[test]
 fn github_workflow() {
     assert_format(

@@ -1,6 +1,7 @@
 //! The table of languages. Adding a language is one row here, one query file and one
 //! `lower` function that turns its expression nodes into [`Expr`]; formats no tree-sitter
 //! grammar fits are read by a small line parser behind the same row.
+mod ansible;
 mod apache;
 mod compose;
 mod dockerfile;
@@ -72,6 +73,8 @@ pub static LANGUAGES: &[Language] = &[
     php::LANGUAGE,
     compose::LANGUAGE,
     workflow::LANGUAGE,
+    ansible::TASKS,
+    ansible::PLAYBOOK,
     yaml::LANGUAGE,
     nginx::LANGUAGE,
     apache::LANGUAGE,
@@ -201,22 +204,29 @@ const NOT_CONFIG: &[&str] = &[
 ];
 
 /// Detection order: root-relative path patterns (with the file's text when the pattern is
-/// ambiguous), then the file name ending, then the `#!` line. `text` may be empty when
-/// only the name is known.
+/// ambiguous), then the file name ending, then the `#!` line. `text` is empty when only
+/// the name is known: a name an ambiguous pattern matches then tells nothing (`None`), as
+/// the text decides whether `site.yml` is an Ansible playbook or plain YAML.
 pub fn detect(path: &Path, text: &str) -> Option<&'static Language> {
     let relative = path.to_string_lossy().replace('\\', "/");
     if NOT_CONFIG.iter().any(|g| glob_matches(g, &relative)) {
         return None;
     }
+    let mut undecided = false;
     if let Some(lang) = LANGUAGES.iter().find(|l| {
         l.globs.iter().any(|g| match g.strip_prefix('?') {
-            Some(ambiguous) => {
-                glob_matches(ambiguous, &relative) && l.sniff.is_some_and(|sniff| sniff(text))
+            Some(ambiguous) if glob_matches(ambiguous, &relative) => {
+                undecided |= text.is_empty();
+                l.sniff.is_some_and(|sniff| sniff(text))
             }
+            Some(_) => false,
             None => glob_matches(g, &relative),
         })
     }) {
         return Some(lang);
+    }
+    if undecided {
+        return None;
     }
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     if !ext.is_empty() {
@@ -474,7 +484,13 @@ mod tests {
         assert_eq!(id("deploy/docker-compose.prod.yaml", ""), Some("compose"));
         assert_eq!(id("compose.yaml", ""), Some("compose"));
         assert_eq!(id(".github/workflows/ci.yml", ""), Some("github-workflow"));
-        assert_eq!(id("config/app.yml", ""), Some("yaml"));
+        assert_eq!(id("config/app.yml", "debug: true\n"), Some("yaml"));
+        assert_eq!(id("roles/web/tasks/main.yml", ""), Some("ansible-tasks"));
+        assert_eq!(
+            id("roles/web/handlers/main.yaml", ""),
+            Some("ansible-tasks")
+        );
+        assert_eq!(id("playbooks/site.yml", ""), Some("ansible"));
         assert_eq!(id("Dockerfile", ""), Some("dockerfile"));
         assert_eq!(id("docker/Dockerfile.prod", ""), Some("dockerfile"));
         assert_eq!(id(".env", ""), Some("dotenv"));
@@ -507,6 +523,16 @@ mod tests {
             id("supervisor/app.conf", "[program:x]\ncommand=/bin/true\n"),
             None
         );
+        let play = "- hosts: web\n  tasks:\n    - template: src=a.j2 dest=/etc/a\n";
+        assert_eq!(id("site.yml", play), Some("ansible"));
+        assert_eq!(id("tasks/main.yml", play), Some("ansible-tasks"));
+        assert_eq!(
+            id("site.yml", "- hosts: web\n  roles: [web]\n"),
+            Some("yaml")
+        );
+        // The name alone cannot tell: the caller reads the text.
+        assert_eq!(id("site.yml", ""), None);
+        assert!(needs_text(Path::new("site.yml")));
         assert!(needs_text(Path::new("conf.d/site.conf")));
         assert!(!needs_text(Path::new("README.md")));
     }
