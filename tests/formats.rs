@@ -167,6 +167,38 @@ fn compose() {
                 "637900",
                 None,
             ),
+            (
+                "path-typo",
+                "stack/docker-compose.yml",
+                25,
+                17,
+                "./confg",
+                Some("./config"),
+            ),
+            (
+                "path-typo",
+                "stack/docker-compose.yml",
+                28,
+                17,
+                "secrest",
+                Some("secrets"),
+            ),
+            (
+                "extension-typo",
+                "stack/docker-compose.yml",
+                36,
+                11,
+                "./config/app.inii",
+                Some("./config/app.ini"),
+            ),
+            (
+                "path-typo",
+                "stack/docker-compose.yml",
+                39,
+                11,
+                "./secrets/db_pasword.txt",
+                Some("./secrets/db_password.txt"),
+            ),
         ],
     );
 }

@@ -54,6 +54,13 @@ fn lower(node: Node, ctx: &Lowering) -> Expr {
             }
             _ => Expr::Unknown,
         },
+        // `- type: bind` / `source: ./conf`: only a bind mount's source is on the host.
+        "source" if in_volume_list(pair, ctx) => {
+            match sibling_value(pair, "type", ctx).map(|t| scalar(t, ctx)) {
+                Some(Expr::Lit(kind)) if kind.text == "bind" => value,
+                _ => Expr::Unknown,
+            }
+        }
         // The Dockerfile is looked up in the build context.
         "dockerfile" => match sibling_value(pair, "context", ctx).map(|c| scalar(c, ctx)) {
             Some(context @ Expr::Lit(_)) => Expr::Join(vec![context, value]),
@@ -61,6 +68,18 @@ fn lower(node: Node, ctx: &Lowering) -> Expr {
         },
         _ => value,
     }
+}
+
+/// Whether a mapping pair stands in an item of a `volumes:` list (the long syntax).
+fn in_volume_list(pair: Node, ctx: &Lowering) -> bool {
+    let Some(mapping) = pair.parent() else {
+        return false;
+    };
+    enclosing_pair(mapping, ctx).is_some_and(|(_, key)| key == "volumes")
+        && mapping
+            .parent()
+            .and_then(|node| node.parent())
+            .is_some_and(|item| matches!(item.kind(), "block_sequence_item" | "flow_sequence"))
 }
 
 /// The first `len` bytes of a literal, as a literal of their own.
@@ -94,6 +113,33 @@ services:
 volumes:
   data: {}
 ";
+
+    #[test]
+    fn the_source_of_a_long_syntax_bind_mount_is_a_path() {
+        let source = "\
+services:
+  web:
+    volumes:
+      - type: bind
+        source: ./conf
+        target: /etc/nginx/conf.d
+      - type: volume
+        source: data
+        target: /data
+      - {type: bind, source: ./html, target: /usr/share/nginx/html}
+configs:
+  app:
+    file: ./app.ini
+";
+        let facts = extract(Language::by_id("compose").unwrap(), source, 0);
+        let paths: Vec<String> = facts
+            .candidates
+            .iter()
+            .filter(|c| c.kind == CandidateKind::Path)
+            .map(|c| crate::lang::testing::text(&c.expr))
+            .collect();
+        assert_eq!(paths, ["./conf", "", "./html", "./app.ini"]);
+    }
 
     #[test]
     fn services_paths_keys_and_addresses() {

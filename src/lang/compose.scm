@@ -40,12 +40,32 @@
   (#any-of? @_key "build" "context" "dockerfile" "env_file" "file"))
 (block_mapping_pair
   key: (flow_node (plain_scalar) @_key)
-  value: (block_node (block_sequence (block_sequence_item (flow_node) @path)))
+  value: (block_node (block_sequence (block_sequence_item
+    (flow_node [(plain_scalar) (double_quote_scalar) (single_quote_scalar)]) @path)))
   (#any-of? @_key "env_file" "volumes"))
 (block_mapping_pair
   key: (flow_node (plain_scalar) @_key)
   value: (flow_node (flow_sequence (flow_node) @path))
   (#any-of? @_key "env_file" "volumes"))
+
+; The long syntax of a volume: `- type: bind` with its `source`, block or flow; compose.rs
+; keeps the source of a bind mount only (a named volume's source is a name).
+(block_mapping_pair
+  key: (flow_node (plain_scalar) @_key)
+  value: (block_node (block_sequence (block_sequence_item (block_node (block_mapping
+    (block_mapping_pair
+      key: (flow_node (plain_scalar) @_source)
+      value: (flow_node) @path))))))
+  (#eq? @_key "volumes")
+  (#eq? @_source "source"))
+(block_mapping_pair
+  key: (flow_node (plain_scalar) @_key)
+  value: (block_node (block_sequence (block_sequence_item (flow_node (flow_mapping
+    (flow_pair
+      key: (flow_node (plain_scalar) @_source)
+      value: (flow_node) @path))))))
+  (#eq? @_key "volumes")
+  (#eq? @_source "source"))
 
 ; environment: {DATABASE_URL: ...} and environment: [DATABASE_URL=...]
 (block_mapping_pair
