@@ -61,6 +61,14 @@ fn nginx() {
                 "client_max_body_siz",
                 Some("client_max_body_size"),
             ),
+            (
+                "extension-typo",
+                "site/deploy/nginx/site.conf",
+                20,
+                21,
+                "index.htlm",
+                Some("index.html"),
+            ),
         ],
     );
 }

@@ -269,6 +269,18 @@ fn directive(ctx: &Lowering, words: &[Word], blocks: &mut [Block], facts: &mut F
                 push(facts, CandidateKind::Path, expr, uri);
             }
         }
+        // `index index.php index.html;`: file names tried in the root of whichever location
+        // serves the request, so whether they exist is not known here; their extensions are
+        // still written here. The unknown folder before each name stands for that root.
+        "index" => {
+            for name in args
+                .iter()
+                .filter(|a| a.text.contains('.') && !a.text.contains(['/', '$']))
+            {
+                let expr = Expr::Concat(vec![Expr::Unknown, name.lit(ctx)]);
+                push(facts, CandidateKind::Path, expr, name);
+            }
+        }
         "resolver" => {
             for arg in args.iter().filter(|a| !a.text.contains('=')) {
                 push(facts, CandidateKind::Address, arg.lit(ctx), arg);
@@ -315,6 +327,7 @@ types { text/html html; }
 server {
     listen 80;
     root /var/www/html;
+    index index.php index.htlm $index /index.html;
     include snippets/fastcgi-php.conf; # a comment
     location / {
         try_files $uri $uri/ /index.php?$args;
@@ -342,6 +355,7 @@ server {
                 "server",
                 "listen",
                 "root",
+                "index",
                 "include",
                 "location",
                 "try_files",
@@ -365,6 +379,8 @@ server {
             of(CandidateKind::Path),
             [
                 "/var/www/html",
+                "index.php",
+                "index.htlm",
                 "snippets/fastcgi-php.conf",
                 "/var/www/html/index.php",
                 "/etc/ssl/certs/a b.pem"
