@@ -35,6 +35,16 @@ pub struct FsIndex {
 /// Where web servers and images serve files from, mapped onto the repository's web root.
 const DEPLOY_WEB_ROOTS: &[&str] = &["/var/www/html", "/usr/share/nginx/html"];
 
+/// Configuration folders and the file that marks a repository folder as a copy of one:
+/// `include /etc/nginx/snippets/x.conf` names `snippets/x.conf` in the folder holding
+/// `nginx.conf`.
+const CONFIG_TREES: &[(&str, &str)] = &[
+    ("/etc/nginx", "nginx.conf"),
+    ("/usr/local/etc/nginx", "nginx.conf"),
+    ("/etc/apache2", "apache2.conf"),
+    ("/etc/httpd", "conf/httpd.conf"),
+];
+
 /// Folder names that hold what a web server serves.
 const WEB_ROOT_NAMES: &[&str] = &["public", "public_html", "htdocs", "html", "www", "web"];
 
@@ -114,7 +124,39 @@ impl FsIndex {
                 index.add_mount(prefix, &web_root);
             }
         }
+        for (prefix, marker) in CONFIG_TREES {
+            if let Some(folder) = index.only_shallowest_holder(marker) {
+                index.add_mount(prefix, &folder);
+            }
+        }
         index
+    }
+
+    /// The shallowest folder holding `marker` (a relative path: `conf/httpd.conf`), when
+    /// it is the only one at its depth: two are two copies, and neither is the one deployed.
+    fn only_shallowest_holder(&self, marker: &str) -> Option<String> {
+        let (inner, name) = marker.rsplit_once('/').unwrap_or(("", marker));
+        let holders: Vec<&str> = self
+            .files_by_name
+            .get(name)?
+            .iter()
+            .filter_map(|dir| match inner {
+                "" => Some(dir.as_str()),
+                _ if dir == inner => Some(""),
+                _ => dir.strip_suffix(inner)?.strip_suffix('/'),
+            })
+            .collect();
+        let depth = |dir: &str| dir.split('/').filter(|part| !part.is_empty()).count();
+        let shallowest = holders.iter().map(|dir| depth(dir)).min()?;
+        match holders
+            .iter()
+            .filter(|dir| depth(dir) == shallowest)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            [only] => Some(only.to_string()),
+            _ => None,
+        }
     }
 
     /// The folder a web server most likely serves: the shallowest (at most two levels
@@ -278,6 +320,42 @@ mod tests {
         assert!(FsIndex::new(Path::new("/x"), Vec::new())
             .mounts()
             .is_empty());
+    }
+
+    #[test]
+    fn a_copy_of_a_configuration_folder_maps_its_absolute_paths() {
+        let file = |path: &str| (path.to_string(), EntryKind::File);
+        let dir = |path: &str| (path.to_string(), EntryKind::Dir);
+        let index = FsIndex::new(
+            Path::new("/nonexistent-root"),
+            [
+                file("nginx.conf"),
+                dir("snippets"),
+                file("snippets/fastcgi-php.conf"),
+                dir("httpd"),
+                dir("httpd/conf"),
+                file("httpd/conf/httpd.conf"),
+            ],
+        );
+        assert_eq!(
+            index.mount_of("/etc/nginx/snippets/fastcgi-php.conf"),
+            Some((10, ""))
+        );
+        assert_eq!(
+            index.mount_of("/etc/httpd/conf.d/ssl.conf"),
+            Some((10, "httpd"))
+        );
+        assert_eq!(index.mount_of("/etc/apache2/apache2.conf"), None);
+        let two_copies = FsIndex::new(
+            Path::new("/nonexistent-root"),
+            [
+                dir("staging"),
+                file("staging/nginx.conf"),
+                dir("production"),
+                file("production/nginx.conf"),
+            ],
+        );
+        assert_eq!(two_copies.mount_of("/etc/nginx/nginx.conf"), None);
     }
 
     #[test]

@@ -73,6 +73,49 @@ fn nginx() {
     );
 }
 
+/// The repository is a copy of `/etc/nginx` (it holds `nginx.conf`): absolute includes
+/// are looked up in it.
+#[test]
+fn absolute_nginx_includes_in_a_copy_of_etc_nginx() {
+    assert_format(
+        "etc-nginx",
+        &[
+            (
+                "path-typo",
+                "sites-available/default",
+                4,
+                13,
+                "/etc/nginx/snippets/snakoil.conf",
+                Some("/etc/nginx/snippets/snakeoil.conf"),
+            ),
+            (
+                "extension-typo",
+                "sites-available/default",
+                9,
+                17,
+                "/etc/nginx/snippets/fastcgi-php.cnof",
+                Some("/etc/nginx/snippets/fastcgi-php.conf"),
+            ),
+        ],
+    );
+}
+
+/// The repository is a copy of `/etc/apache2` (it holds `apache2.conf`).
+#[test]
+fn absolute_apache_includes_in_a_copy_of_etc_apache2() {
+    assert_format(
+        "etc-apache2",
+        &[(
+            "path-typo",
+            "sites-available/default-ssl.conf",
+            5,
+            13,
+            "/etc/apache2/conf-available/ssl-parmas.conf",
+            Some("/etc/apache2/conf-available/ssl-params.conf"),
+        )],
+    );
+}
+
 #[test]
 fn apache() {
     assert_format(
