@@ -24,6 +24,9 @@ pub enum CandidateKind {
     Key(&'static str),
     /// A value that is a network address: a URL, `host:port`, a host or a port.
     Address,
+    /// A shared object loaded under a module name (`LoadModule ssl_module
+    /// modules/mod_ssl.so`): a one-entry [`Expr::Dict`] from the name to the path.
+    ModuleFile,
 }
 
 #[derive(Debug, Clone)]
@@ -94,7 +97,6 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
     let mut prose = HashSet::new();
     let mut cursor = QueryCursor::new();
     let mut matches = cursor.matches(&compiled.query, tree.root_node(), source.as_bytes());
-    let mut outer_concat = (usize::MAX, 0);
     while let Some(found) = matches.next() {
         let mut definition: (Option<Node>, Option<Node>) = (None, None);
         for capture in found.captures {
@@ -120,16 +122,7 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
                         facts.hosts.push(lit.text.clone());
                     }
                 }
-                // Only the outermost link of a chain `a . b . c` is a candidate.
-                // Only the outermost link of a chain `a . b . c` is a candidate. Matches
-                // come in document order, the outer link first.
-                Role::Concat
-                    if node.start_byte() >= outer_concat.0 && node.end_byte() <= outer_concat.1 => {
-                }
-                Role::Concat => {
-                    outer_concat = (node.start_byte(), node.end_byte());
-                    facts.candidates.push(candidate(CandidateKind::Concat));
-                }
+                Role::Concat => facts.candidates.push(candidate(CandidateKind::Concat)),
                 Role::Prose => {
                     prose.insert((node.start_byte(), node.end_byte()));
                 }
@@ -168,13 +161,35 @@ fn finish(mut facts: FileFacts, prose: &HashSet<(usize, usize)>) -> FileFacts {
         .filter(|c| c.kind == CandidateKind::Path)
         .map(|c| c.bytes)
         .collect();
+    // Only the outermost link of a chain `a . b . c` is a candidate: an inner link ends
+    // where the value does not.
+    let mut concats: Vec<(usize, usize)> = facts
+        .candidates
+        .iter()
+        .filter(|c| c.kind == CandidateKind::Concat)
+        .map(|c| c.bytes)
+        .collect();
+    concats.sort_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
+    let mut inner = HashSet::new();
+    let mut reach = 0;
+    for (i, &(start, end)) in concats.iter().enumerate() {
+        if i > 0 && end <= reach && concats[i - 1] != (start, end) {
+            inner.insert((start, end));
+        }
+        reach = reach.max(end);
+    }
     facts.candidates.retain(|c| match c.kind {
         CandidateKind::String => !prose.contains(&c.bytes),
-        CandidateKind::Directive | CandidateKind::Key(_) | CandidateKind::Address => true,
+        CandidateKind::Directive
+        | CandidateKind::Key(_)
+        | CandidateKind::Address
+        | CandidateKind::ModuleFile => true,
         CandidateKind::Path => !paths
             .iter()
             .any(|p| *p != c.bytes && p.0 <= c.bytes.0 && c.bytes.1 <= p.1),
-        CandidateKind::Concat => !paths.iter().any(|p| p.0 <= c.bytes.0 && c.bytes.1 <= p.1),
+        CandidateKind::Concat => {
+            !inner.contains(&c.bytes) && !paths.iter().any(|p| p.0 <= c.bytes.0 && c.bytes.1 <= p.1)
+        }
     });
     facts.candidates.sort_by_key(|c| c.bytes);
     facts

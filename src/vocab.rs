@@ -125,7 +125,7 @@ fn keep_likeliest<'a>(word: &str, mut found: Vec<&'a str>) -> Vec<&'a str> {
 /// How a hand most likely turned `known` into `typed`: 0 swapped neighbours (`htlm`),
 /// 1 a neighbouring key (`httpw` for `https`), 2 a doubled or dropped doubled letter,
 /// 3 anything else.
-fn slip_rank(typed: &str, known: &str) -> u8 {
+pub fn slip_rank(typed: &str, known: &str) -> u8 {
     let (a, b): (Vec<char>, Vec<char>) = (typed.chars().collect(), known.chars().collect());
     if a.len() == b.len() {
         let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
@@ -144,6 +144,12 @@ fn slip_rank(typed: &str, known: &str) -> u8 {
         return 2;
     }
     3
+}
+
+/// A two-letter word that a neighbouring key or a swap makes of `known` (`jx`, `sj` for
+/// `js`): at that length, only the likeliest slips say anything.
+pub fn is_short_slip(typed: &str, known: &str) -> bool {
+    typed.len() == known.len() && typed != known && slip_rank(typed, known) <= 1
 }
 
 /// Keys next to each other on a QWERTY keyboard.
@@ -333,6 +339,8 @@ pub struct Vocabularies {
     pub not_extensions: Vocabulary,
     pub deploy_extensions: Vocabulary,
     pub deploy_words: Vocabulary,
+    /// Absolute folders of a Linux system (`/etc/nginx`, `/var/www`).
+    pub system_folders: Vocabulary,
     pub schemes: Vocabulary,
     /// Ordinary English words: in a guessed path they are taken as meant.
     pub english: Vocabulary,
@@ -360,6 +368,7 @@ impl Vocabularies {
             not_extensions: Vocabulary::parse(include_str!("../rules/not-extensions.txt")),
             deploy_extensions: Vocabulary::parse(include_str!("../rules/deploy-extensions.txt")),
             deploy_words: Vocabulary::parse(include_str!("../rules/deploy-words.txt")),
+            system_folders: Vocabulary::parse(include_str!("../rules/system-folders.txt")),
             schemes: Vocabulary::parse(include_str!("../rules/schemes.txt")),
             english: Vocabulary::parse(include_str!("../rules/english-words.txt")),
             pairs: KnownPairs::parse(include_str!("../rules/similar-pairs.txt")),

@@ -15,7 +15,9 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
     let Some(component) = resolved.components.iter().find(|c| c.last) else {
         return;
     };
-    if component.state == State::Exists {
+    // `/blogs.dir/`: a folder, whose dotted name is no file extension.
+    let folder = resolved.value.text[component.range.end..].starts_with('/');
+    if component.state == State::Exists || folder {
         return;
     }
     let name = resolved.text(component);
@@ -38,19 +40,26 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
     if vocab.extensions.contains(&lower) {
         return;
     }
+    let short_slips = super::short_extension_slips(&lower, vocab);
     let budget = if lower.len() >= 5 && resolved.certain() {
         2
     } else {
         1
     };
     // Deploy extensions first; a guessed path (a plain string) only ever matches those.
-    let mut near: Vec<String> = vocab
-        .deploy_extensions
-        .nearest(&lower, budget, &vocab.pairs)
-        .into_iter()
-        .map(str::to_string)
-        .collect();
-    if near.is_empty() && resolved.certain() {
+    // At two letters every extension is one edit from dozens: only a hand's likeliest
+    // slips (`jx`, `sj` for `js`) count.
+    let mut near: Vec<String> = if lower.len() == 2 {
+        short_slips.iter().map(|e| e.to_string()).collect()
+    } else {
+        vocab
+            .deploy_extensions
+            .nearest(&lower, budget, &vocab.pairs)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    };
+    if near.is_empty() && resolved.certain() && lower.len() > 2 {
         near = vocab
             .extensions
             .nearest(&lower, 1, &vocab.pairs)
@@ -62,7 +71,8 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
     let guessed = !resolved.certain() || !stem.chars().any(|c| c.is_alphanumeric());
     // `cache.adapter.pdo`: a dotted name, not a file, unless it stands where a path must.
     let dotted_name = !resolved.certain() && stem.contains('.');
-    if near.is_empty() || dotted_name || (guessed && (lower.len() < 3 || meant)) {
+    let too_short = lower.len() < 3 && short_slips.is_empty();
+    if near.is_empty() || dotted_name || (guessed && (too_short || meant)) {
         return;
     }
     // Only the extension itself must stand in one literal.

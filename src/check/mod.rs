@@ -6,6 +6,7 @@ mod extension;
 mod ini;
 mod key;
 mod module;
+mod module_file;
 mod path;
 pub mod resolve;
 mod setting;
@@ -101,6 +102,14 @@ pub fn check_file(file: usize, facts: &FileFacts, ctx: &Context) -> Vec<Finding>
             address::check_address(lit, &mut out);
         }
     }
+    // Before the general path checks: what the directive itself knows comes first.
+    for candidate in facts
+        .candidates
+        .iter()
+        .filter(|c| c.kind == CandidateKind::ModuleFile)
+    {
+        module_file::check(&candidate.expr, &mut out);
+    }
     for candidate in facts
         .candidates
         .iter()
@@ -115,6 +124,9 @@ pub fn check_file(file: usize, facts: &FileFacts, ctx: &Context) -> Vec<Finding>
         };
         if let Some(shape) = shape.filter(|_| !value.text.contains("://")) {
             check_path(&resolve(&value, file_dir, ctx.index, shape), &mut out);
+        }
+        if candidate.kind == CandidateKind::Concat {
+            whitespace::check_pieces(&value, &mut out);
         }
     }
     for candidate in facts
@@ -218,8 +230,11 @@ fn plain_shape(text: &str, vocab: &Vocabularies) -> Option<Shape> {
     }
 }
 
-/// An extension one edit from a deploy extension (`phpp`, `ymal`): worth a look.
+/// An extension one edit from a deploy extension (`phpp`, `ymal`, `jx`): worth a look.
 fn near_deploy_extension(extension: &str, vocab: &Vocabularies) -> bool {
+    if extension.len() == 2 {
+        return !short_extension_slips(extension, vocab).is_empty();
+    }
     extension.len() >= 3
         && extension.chars().all(|c| c.is_ascii_lowercase())
         && !vocab.english.contains(extension)
@@ -227,6 +242,26 @@ fn near_deploy_extension(extension: &str, vocab: &Vocabularies) -> bool {
             .deploy_extensions
             .nearest(extension, 1, &vocab.pairs)
             .is_empty()
+}
+
+/// The two-letter deploy extensions (`js`, `py`, `so`) a neighbouring key or a swap turns
+/// into `extension`, when that is no extension of its own.
+pub fn short_extension_slips<'v>(extension: &str, vocab: &'v Vocabularies) -> Vec<&'v str> {
+    if extension.len() != 2
+        || !extension.chars().all(|c| c.is_ascii_lowercase())
+        || vocab.extensions.contains(extension)
+        || vocab.english.contains(extension)
+        || vocab.not_extensions.contains(extension)
+    {
+        return Vec::new();
+    }
+    vocab
+        .deploy_extensions
+        .entries()
+        .iter()
+        .map(String::as_str)
+        .filter(|known| crate::vocab::is_short_slip(extension, known))
+        .collect()
 }
 
 /// Collects findings and keeps one per literal: the first rule in [`RULES`] order wins.

@@ -29,12 +29,21 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
     // rooted path (`' /var/www'`) cannot begin with it.
     let leading_counts = resolved.certain() || resolved.value.text.trim_start().starts_with('/');
     let value = resolved.value;
+    let has_named = resolved
+        .components
+        .iter()
+        .any(|c| resolved.text(c).chars().any(char::is_alphanumeric));
     for (i, component) in resolved.components.iter().enumerate() {
         if component.state == State::Exists {
             continue; // A name on disk, however odd, is what the author meant.
         }
         let name = resolved.text(component);
-        if !name.chars().any(|c| !c.is_whitespace() && c != UNKNOWN) {
+        // ` /var/www`, `doc/html/ `: white space before the root or after the last
+        // folder belongs to no name and cannot be meant.
+        let at_edge = component.range.start == 0 || component.range.end == value.text.len();
+        let blank = !name.chars().any(|c| !c.is_whitespace() && c != UNKNOWN);
+        let stray_edge = at_edge && name.chars().all(char::is_whitespace) && has_named;
+        if blank && !stray_edge {
             continue; // Only white space between two parts: a separator, not a name.
         }
         let mut stray = stray_characters(name, resolved.certain());
@@ -112,6 +121,57 @@ fn stray_characters(name: &str, certain: bool) -> Vec<Range<usize>> {
         }
     }
     stray
+}
+
+/// In a concatenation, even one that does not read as a path as a whole (`$dir .
+/// '/plugins '`, `$home . '.htaccess '`), a piece that is a path or a name of the
+/// repository with white space at an edge.
+pub fn check_pieces(value: &crate::expr::Value, out: &mut Findings) {
+    for piece in &value.pieces {
+        let Some(lit) = &piece.lit else { continue };
+        let (first, last) = (piece.range.start == 0, piece.range.end == value.text.len());
+        let trimmed = lit.text.trim();
+        // White space that meets another piece is a separator (`'PHPMailer ' . VERSION`,
+        // `' HTTP/' . $version`), unless it meets the root or a folder's end (`$dir . ' /x'`,
+        // `'doc/html/ ' . $page`), where no separator belongs.
+        let leading = lit.text.starts_with(char::is_whitespace);
+        let trailing = lit.text.ends_with(char::is_whitespace);
+        if (leading && !first && !trimmed.starts_with('/'))
+            || (trailing && !last && !trimmed.ends_with('/'))
+        {
+            continue;
+        }
+        if trimmed.len() == lit.text.len()
+            || trimmed.is_empty()
+            || !trimmed
+                .chars()
+                .all(|c| c.is_alphanumeric() || "/._-".contains(c))
+        {
+            continue;
+        }
+        let lower = trimmed.to_ascii_lowercase();
+        // `/plugins`, `doc/html/`: rooted or ending in a folder, unlike `KB/s`.
+        let path = (trimmed.starts_with('/') || trimmed.ends_with('/'))
+            && trimmed.len() >= 4
+            && trimmed.chars().any(char::is_alphabetic);
+        let named = trimmed.len() >= 4
+            && out.index().has_name(trimmed)
+            && !out.vocab().english.contains(&lower);
+        if !(path || named) {
+            continue;
+        }
+        let what = describe(&lit.text);
+        out.on_literal(
+            &RULE,
+            lit,
+            0..lit.text.len(),
+            &[trimmed.to_string()],
+            format!(
+                "path `{}` has {what}; the name is probably `{trimmed}`",
+                lit.text
+            ),
+        );
+    }
 }
 
 fn describe(name: &str) -> &'static str {

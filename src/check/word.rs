@@ -18,6 +18,9 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
     if resolved.shape == Shape::Guessed {
         return;
     }
+    if system_folder(resolved, out) {
+        return;
+    }
     for component in &resolved.components {
         if component.state == State::Exists {
             continue;
@@ -82,6 +85,55 @@ fn near_words(word: &str, folders_too: bool, out: &Findings) -> Option<Vec<Strin
         near = nearest_of(folders, word, 1, &vocab.pairs);
     }
     (!near.is_empty()).then(|| near.into_iter().map(str::to_string).collect())
+}
+
+/// `/ect/nginx`, `/usr/lkb/apache2`: an absolute path that leaves the system's known
+/// folders by one slip. Reports the first such component; true when it did.
+fn system_folder(resolved: &Resolved, out: &mut Findings) -> bool {
+    let text = resolved.value.text.as_str();
+    if !text.starts_with('/') {
+        return false;
+    }
+    let folders = &out.vocab().system_folders;
+    let mut parent = String::new();
+    for component in &resolved.components {
+        let name = resolved.text(component);
+        let path = format!("{parent}/{name}");
+        if folders.contains(&path) {
+            parent = path;
+            continue;
+        }
+        let children = folders.entries().iter().filter_map(|f| {
+            f.strip_prefix(parent.as_str())
+                .and_then(|rest| rest.strip_prefix('/'))
+                .filter(|child| !child.contains('/'))
+        });
+        let near: Vec<String> = children
+            .filter(|child| is_slip(name, child))
+            .map(str::to_string)
+            .collect();
+        if near.is_empty() || name.contains(UNKNOWN) {
+            return false;
+        }
+        report(resolved, component.range.clone(), name, near, out);
+        return true;
+    }
+    false
+}
+
+/// One slip of a hand after the first letter: at three letters only a swap, a
+/// neighbouring key or a doubled letter (`ect`, `ust`, `wwww`), longer names any single
+/// edit that is not a different word (`ngnix`).
+fn is_slip(typed: &str, known: &str) -> bool {
+    // A different first letter makes another name (`/var/qmail` beside `/var/mail`).
+    if typed.chars().next() != known.chars().next() {
+        return false;
+    }
+    if typed.chars().count() <= 3 || known.chars().count() <= 3 {
+        typed != known && crate::vocab::slip_rank(typed, known) <= 2
+    } else {
+        crate::vocab::distance(typed, known) == 1 && crate::vocab::is_plausible_typo(typed, known)
+    }
 }
 
 fn report(

@@ -246,6 +246,12 @@ fn directive(
         }
         _ => {}
     }
+    if let ("loadmodule", [module, file, ..]) = (lower, args) {
+        if let Expr::Lit(name) = module.lit(ctx) {
+            let entry = Expr::Dict(vec![(name, file.lit(ctx))]);
+            push(facts, CandidateKind::ModuleFile, entry, file);
+        }
+    }
     if let Some((_, at)) = PATH_ARGUMENTS.iter().find(|(n, _)| *n == lower) {
         if let Some(path) = args.get(*at) {
             push(facts, CandidateKind::Path, path.lit(ctx), path);

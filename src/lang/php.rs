@@ -52,8 +52,9 @@ pub const LANGUAGE: Language = Language {
 };
 
 fn definition_name(node: Node, ctx: &Lowering) -> Option<(String, Span)> {
-    // Class constants live in their class, not in the global namespace of constants.
-    let mut ancestor = node.parent();
+    // Class constants (`const X = ...` in a class) live in their class, not in the global
+    // namespace of constants; `define()` defines a global one wherever it is called.
+    let mut ancestor = node.parent().filter(|_| node.kind() == "name");
     while let Some(a) = ancestor {
         if a.kind() == "declaration_list" || a.kind() == "enum_declaration_list" {
             return None;

@@ -1,0 +1,169 @@
+//! Slips the recall benchmark showed were missed: each case's `bad/` fixture fires
+//! exactly (rule, path, line, column, found, suggestion) and its `clean/` twin, written
+//! with the same constructs spelt right or used for something else, is silent.
+mod common;
+
+use common::{check_json, fixture, Row};
+
+/// rule, path, line, column, found, suggestion.
+type Expected<'a> = (&'a str, &'a str, u64, u64, &'a str, Option<&'a str>);
+
+fn assert_case(case: &str, expected: &[Expected]) {
+    let dir = fixture("slips").join(case);
+    let bad = check_json(&[&dir.join("bad")], &[]);
+    let expected: Vec<Row> = expected
+        .iter()
+        .map(|(rule, path, line, column, found, suggestion)| {
+            common::row(rule, path, *line, *column, found, *suggestion)
+        })
+        .collect();
+    assert_eq!(bad.rows(), expected, "{case}/bad");
+    assert_eq!(bad.code, 1, "{case}/bad");
+    let clean = check_json(&[&dir.join("clean")], &[]);
+    assert_eq!(clean.rows(), Vec::<Row>::new(), "{case}/clean");
+    assert_eq!(clean.code, 0, "{case}/clean");
+}
+
+#[test]
+fn apache_module_files_follow_their_module() {
+    let file = "modules.conf";
+    assert_case(
+        "apache",
+        &[
+            (
+                "path-typo",
+                file,
+                3,
+                23,
+                "/usr/lib/apache2/modules/mdo_ssl.so",
+                Some("/usr/lib/apache2/modules/mod_ssl.so"),
+            ),
+            (
+                "extension-typo",
+                file,
+                4,
+                24,
+                "/usr/lib/apache2/modules/mod_cgid.soo",
+                Some("/usr/lib/apache2/modules/mod_cgid.so"),
+            ),
+            (
+                "extension-typo",
+                file,
+                5,
+                25,
+                "/usr/lib/apache2/modules/mod_alias.os",
+                Some("/usr/lib/apache2/modules/mod_alias.so"),
+            ),
+            (
+                "word-typo",
+                file,
+                6,
+                29,
+                "/usr/lkb/apache2/modules/mod_reflector.so",
+                Some("/usr/lib/apache2/modules/mod_reflector.so"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn system_folders_one_slip_away() {
+    let file = "site.conf";
+    assert_case(
+        "system-folders",
+        &[
+            (
+                "word-typo",
+                file,
+                4,
+                10,
+                "/var/wwww/html",
+                Some("/var/www/html"),
+            ),
+            (
+                "word-typo",
+                file,
+                5,
+                13,
+                "/ect/nginx/mime.types",
+                Some("/etc/nginx/mime.types"),
+            ),
+            (
+                "word-typo",
+                file,
+                6,
+                16,
+                "/var/log/ngnix/access.log",
+                Some("/var/log/nginx/access.log"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn two_letter_extensions_a_neighbouring_key_away() {
+    let file = "scripts.php";
+    assert_case(
+        "short-extension",
+        &[
+            (
+                "extension-typo",
+                file,
+                4,
+                25,
+                "database/triggers.jx",
+                Some("database/triggers.js"),
+            ),
+            ("extension-typo", file, 5, 33, ".sj", None),
+        ],
+    );
+}
+
+#[test]
+fn white_space_in_a_piece_of_a_concatenation() {
+    let file = "paths.php";
+    assert_case(
+        "concat-whitespace",
+        &[
+            (
+                "path-whitespace",
+                file,
+                4,
+                20,
+                "/plugins ",
+                Some("/plugins"),
+            ),
+            (
+                "path-whitespace",
+                file,
+                5,
+                22,
+                " /autoload.php",
+                Some("/autoload.php"),
+            ),
+            (
+                "path-whitespace",
+                file,
+                6,
+                16,
+                "doc/html/ ",
+                Some("doc/html/"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn constants_defined_inside_methods_are_global() {
+    assert_case(
+        "nested-define",
+        &[(
+            "constant-typo",
+            "setup.php",
+            7,
+            17,
+            "PKA_DISABLE_NAVI_SETTINGS",
+            Some("PMA_DISABLE_NAVI_SETTINGS"),
+        )],
+    );
+}
