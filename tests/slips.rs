@@ -167,3 +167,71 @@ fn constants_defined_inside_methods_are_global() {
         )],
     );
 }
+
+#[test]
+fn dotted_django_names_in_any_string() {
+    let file = "log.py";
+    assert_case(
+        "django-strings",
+        &[
+            (
+                "module-typo",
+                file,
+                4,
+                29,
+                "django.contrib.gia",
+                Some("django.contrib.gis"),
+            ),
+            (
+                "module-typo",
+                file,
+                5,
+                38,
+                "django.templatye",
+                Some("django.template"),
+            ),
+            (
+                "module-typo",
+                file,
+                6,
+                45,
+                "djwngo.utils.log.ServerFormatter",
+                Some("django.utils.log.ServerFormatter"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn deploy_words_after_an_unknown_folder() {
+    let file = "paths.php";
+    assert_case(
+        "concat-words",
+        &[
+            (
+                "word-typo",
+                file,
+                3,
+                33,
+                "/Resources/publid",
+                Some("/Resources/public"),
+            ),
+            ("word-typo", file, 4, 48, "/incpudes", Some("/includes")),
+        ],
+    );
+}
+
+#[test]
+fn a_file_whose_only_directive_is_misspelt_is_still_read() {
+    assert_case(
+        "one-directive",
+        &[(
+            "key-typo",
+            "mods-available/dir.conf",
+            1,
+            1,
+            "DurectoryIndex",
+            Some("DirectoryIndex"),
+        )],
+    );
+}

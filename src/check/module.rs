@@ -79,10 +79,23 @@ pub fn check_python_strings(facts: &FileFacts, out: &mut Findings) {
         }
     }
     for lit in strings {
-        if lit.text.starts_with("django.") && lit.text.split('.').count() >= 3 {
+        if names_django_module(&lit.text, out) {
             check_path(lit, out);
         }
     }
+}
+
+/// `django.contrib.gis`, `django.template` (a logger's name too), `djnago.utils.log.X`:
+/// a dotted name under Django, or under a slip of its name. `django.po` is a file.
+fn names_django_module(text: &str, out: &Findings) -> bool {
+    let parts: Vec<&str> = text.split('.').collect();
+    let [first, .., last] = parts.as_slice() else {
+        return false;
+    };
+    let django = *first == "django" || !nearest_name(["django"], first, 1).is_empty();
+    let file_like = parts.len() == 2
+        && (last.len() < 4 || out.vocab().extensions.contains(&last.to_ascii_lowercase()));
+    django && !file_like
 }
 
 fn visit_keys(expr: &Expr, out: &mut Findings) {
@@ -146,7 +159,15 @@ fn check_path(lit: &Lit, out: &mut Findings) {
             return;
         }
         let siblings = siblings(&parent, depth, out);
-        let near = nearest_name(siblings.iter().map(String::as_str), parts[depth], 1);
+        let mut near = nearest_name(siblings.iter().map(String::as_str), parts[depth], 1);
+        // Three letters leave room only for a neighbouring key or a swap (`gia`, `gsi`).
+        if parts[depth].len() == 3 {
+            near = siblings
+                .iter()
+                .map(String::as_str)
+                .filter(|s| crate::vocab::is_short_slip(parts[depth], s))
+                .collect();
+        }
         if let [one] = near.as_slice() {
             let end = offset + parts[depth].len();
             let fixed = format!("{}{}{}", &text[..offset], one, &text[end..]);

@@ -15,14 +15,19 @@ pub const RULE: Rule = Rule {
 };
 
 pub fn check(resolved: &Resolved, out: &mut Findings) {
-    if resolved.shape == Shape::Guessed {
+    // A concatenation that does not read as a path as a whole (`$bundle->getPath() .
+    // '/Resources/publid'`) still writes its folders after a slash: those are held to the
+    // deploy words only.
+    let concatenated = resolved.value.pieces.len() > 1;
+    let guessed = resolved.shape == Shape::Guessed;
+    if guessed && !concatenated {
         return;
     }
-    if system_folder(resolved, out) {
+    if !guessed && system_folder(resolved, out) {
         return;
     }
-    for component in &resolved.components {
-        if component.state == State::Exists {
+    for (i, component) in resolved.components.iter().enumerate() {
+        if component.state == State::Exists || (guessed && i == 0) {
             continue;
         }
         let name = resolved.text(component);
@@ -48,8 +53,8 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
         }
         for (at, word) in words {
             let start = component.range.start + tail_start + at;
-            if let Some(near) = near_words(word, resolved.certain() && at == 0 && word == tail, out)
-            {
+            let folders_too = resolved.certain() && at == 0 && word == tail;
+            if let Some(near) = near_words(word, folders_too && !guessed, out) {
                 report(resolved, start..start + word.len(), word, near, out);
                 break;
             }
@@ -71,6 +76,7 @@ fn near_words(word: &str, folders_too: bool, out: &Findings) -> Option<Vec<Strin
     let lower = word.to_ascii_lowercase();
     if vocab.deploy_words.contains(&lower)
         || vocab.extensions.contains(&lower)
+        || vocab.schemes.contains(&lower)
         || vocab.english.contains(&lower)
         || out.index().has_name(word)
     {

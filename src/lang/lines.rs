@@ -151,9 +151,17 @@ pub fn dialect(text: &str) -> Option<Dialect> {
             .trim_start_matches('<')
             .trim_end_matches('>');
         let nginx_end = line.ends_with(';') || line.ends_with('{') || line.ends_with('}');
-        if nginx_end && vocab.nginx_directives.contains(name.trim_end_matches(';')) {
+        // A directive one slip from a known one still says which dialect the file is in:
+        // a one-line file whose only directive is misspelt must still be read.
+        let known = |names: &crate::vocab::KeyVocabulary, name: &str| {
+            names.contains(name)
+                || (name.len() >= 5
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    && !names.nearest(name).is_empty())
+        };
+        if nginx_end && known(&vocab.nginx_directives, name.trim_end_matches(';')) {
             nginx += 1;
-        } else if !line.ends_with(';') && vocab.apache_directives.contains(name) {
+        } else if !line.ends_with(';') && known(&vocab.apache_directives, name) {
             apache += 1;
         }
     }
