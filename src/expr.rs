@@ -182,30 +182,47 @@ impl Symbols {
         paths: Vec<String>,
         definitions: impl IntoIterator<Item = (usize, String, Expr)>,
     ) -> Self {
+        // Definitions that need no other name evaluate on their own: `__DIR__ . '/'` in
+        // wp-load.php and `dirname(__DIR__) . '/'` in wp-admin/x.php both name the root.
+        let bare = Symbols {
+            paths,
+            ..Symbols::default()
+        };
+        let own_value = |file: usize, expr: &Expr| {
+            let value = evaluate(expr, file, bare.path(file), &bare, 0);
+            value
+                .is_fully_known()
+                .then_some((value.anchored, value.text))
+        };
         let mut local = HashMap::new();
-        let mut global: HashMap<String, Option<(usize, Expr)>> = HashMap::new();
+        type Agreed = Option<(usize, Expr, Option<(bool, String)>)>;
+        let mut global: HashMap<String, Agreed> = HashMap::new();
         for (file, name, expr) in definitions {
             // The first definition in a file wins, as for PHP's define().
             local
                 .entry((file, name.clone()))
                 .or_insert_with(|| expr.clone());
+            let value = own_value(file, &expr);
             global
                 .entry(name)
                 .and_modify(|known| {
-                    if known.as_ref().is_some_and(|(_, e)| !same_shape(e, &expr)) {
+                    let agrees = known.as_ref().is_some_and(|(_, e, v)| {
+                        same_shape(e, &expr) || (v.is_some() && *v == value)
+                    });
+                    if !agrees {
                         *known = None;
                     }
                 })
-                .or_insert(Some((file, expr)));
+                .or_insert(Some((file, expr, value)));
         }
         let global = global
             .into_iter()
-            .filter_map(|(name, def)| def.map(|d| (name, d)))
+            .filter_map(|(name, def)| def.map(|(file, expr, _)| (name, (file, expr))))
             .collect();
         Symbols {
             local,
             global,
-            paths,
+            paths: bare.paths,
         }
     }
 

@@ -235,3 +235,48 @@ fn a_file_whose_only_directive_is_misspelt_is_still_read() {
         )],
     );
 }
+
+#[test]
+fn a_constant_defined_alike_in_value_in_several_files_is_known() {
+    assert_case(
+        "agreeing-definitions",
+        &[(
+            "path-typo",
+            "wp-includes/template.php",
+            5,
+            29,
+            "/thme-compat/",
+            Some("/theme-compat/"),
+        )],
+    );
+}
+
+#[test]
+fn a_first_folder_one_slip_from_one_holding_the_rest_of_the_path() {
+    assert_case(
+        "first-folder",
+        &[(
+            "path-typo",
+            "transformations.php",
+            3,
+            13,
+            "librariies/classes/Plugins/Transformations/",
+            Some("libraries/classes/Plugins/Transformations/"),
+        )],
+    );
+}
+
+#[test]
+fn another_extension_of_a_file_beside_it() {
+    assert_case(
+        "sibling-extension",
+        &[(
+            "path-typo",
+            "plugins/akismet/admin.php",
+            3,
+            57,
+            "akismet.pgp",
+            Some("akismet.php"),
+        )],
+    );
+}

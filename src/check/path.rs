@@ -94,11 +94,24 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
         } else {
             Vec::new()
         };
-    let near = if near.is_empty()
-        && position == 0
-        && !component.last
-        && resolved.shape != Shape::Guessed
-    {
+    // A bare file name beside the file that names it: only another extension of the same
+    // name counts (`akismet.pgp` beside `akismet.php`).
+    let near = match parent.filter(|_| near.is_empty() && resolved.shape == Shape::FileLike) {
+        Some(parent) if component.last => {
+            let entries = out.index().entries(parent);
+            let same_stem = entries
+                .iter()
+                .filter(|(n, k)| *k == EntryKind::File && n != name && stem(n) == stem(name))
+                .map(|(n, _)| n.as_str());
+            global = false;
+            nearest_of(same_stem, name, 1, &out.vocab().pairs)
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        }
+        _ => near,
+    };
+    let near = if near.is_empty() && position == 0 && !component.last {
         renamed_first_folder(resolved, out)
     } else {
         near
@@ -142,11 +155,20 @@ fn extension(name: &str) -> &str {
 /// which the rest of the path exists.
 fn renamed_first_folder(resolved: &Resolved, out: &Findings) -> Vec<String> {
     let first = resolved.text(&resolved.components[0]);
+    // The written folders after the first, up to an unknown part (`'librariies/classes/'
+    // . $file`).
     let rest: Vec<&str> = resolved.components[1..]
         .iter()
         .map(|c| resolved.text(c))
+        .take_while(|part| !part.contains(UNKNOWN))
         .collect();
-    if rest.iter().any(|part| part.contains(UNKNOWN)) || out.index().has_name(first) {
+    // A plain string may be a route or a key: only a longer tail that exists says path.
+    let needed = if resolved.shape == Shape::Guessed {
+        2
+    } else {
+        1
+    };
+    if rest.len() < needed || first.contains(UNKNOWN) || out.index().has_name(first) {
         return Vec::new();
     }
     let rest = rest.join("/");
