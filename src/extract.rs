@@ -113,9 +113,23 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
                 Role::String => facts.candidates.push(candidate(CandidateKind::String)),
                 Role::Path => facts.candidates.push(candidate(CandidateKind::Path)),
                 Role::Directive => facts.candidates.push(candidate(CandidateKind::Directive)),
-                Role::Key => facts
-                    .candidates
-                    .push(candidate(CandidateKind::Key(language.keys.unwrap_or("")))),
+                Role::Key => {
+                    let kind = CandidateKind::Key(language.keys.unwrap_or(""));
+                    // A key written as a bare name (`$wgSitename`) is its own text.
+                    let expr = match language.lower(node, &ctx) {
+                        expr @ Expr::Lit(_) => expr,
+                        _ => ctx.literal(
+                            node.start_byte(),
+                            node.end_byte(),
+                            ctx.text(node).to_string(),
+                        ),
+                    };
+                    facts.candidates.push(Candidate {
+                        kind,
+                        expr,
+                        bytes: (node.start_byte(), node.end_byte()),
+                    });
+                }
                 Role::Address => facts.candidates.push(candidate(CandidateKind::Address)),
                 Role::Host => {
                     if let Expr::Lit(lit) = language.lower(node, &ctx) {

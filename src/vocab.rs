@@ -358,6 +358,7 @@ pub struct Vocabularies {
     pub compose_keys: KeyVocabulary,
     pub workflow_keys: KeyVocabulary,
     pub dockerfile_instructions: KeyVocabulary,
+    pub mediawiki_settings: KeyVocabulary,
 }
 
 impl Vocabularies {
@@ -398,6 +399,10 @@ impl Vocabularies {
                 include_str!("../rules/dockerfile-instructions.txt"),
                 true,
             ),
+            mediawiki_settings: KeyVocabulary::parse(
+                include_str!("../rules/mediawiki-settings.txt"),
+                false,
+            ),
         })
     }
 
@@ -410,6 +415,7 @@ impl Vocabularies {
             "compose-keys" => &self.compose_keys,
             "github-workflow-keys" => &self.workflow_keys,
             "dockerfile-instructions" => &self.dockerfile_instructions,
+            "mediawiki-settings" => &self.mediawiki_settings,
             _ => return None,
         })
     }

@@ -280,3 +280,22 @@ fn another_extension_of_a_file_beside_it() {
         )],
     );
 }
+
+#[test]
+fn mediawiki_settings_one_slip_from_a_real_one() {
+    let file = "LocalSettings.php";
+    assert_case(
+        "mediawiki-settings",
+        &[
+            ("key-typo", file, 5, 2, "wgSitenme", Some("wgSitename")),
+            (
+                "key-typo",
+                file,
+                7,
+                2,
+                "wgGroupPermisions",
+                Some("wgGroupPermissions"),
+            ),
+        ],
+    );
+}

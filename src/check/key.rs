@@ -1,5 +1,6 @@
 //! `key-typo`: a key or directive of a configuration format (nginx, Apache, Compose,
-//! GitHub workflows, php.ini, Dockerfile) one edit from a real one.
+//! GitHub workflows, php.ini, Dockerfile, MediaWiki's `$wg` settings) one edit from a
+//! real one.
 use super::{Findings, Rule};
 use crate::expr::Expr;
 use crate::extract::{CandidateKind, FileFacts};
@@ -56,6 +57,7 @@ fn what(id: &str) -> &'static str {
         "github-workflow-keys" => "workflow key",
         "dockerfile-instructions" => "Dockerfile instruction",
         "php-ini" => "php.ini directive",
+        "mediawiki-settings" => "MediaWiki setting",
         _ => "key",
     }
 }

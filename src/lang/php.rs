@@ -11,7 +11,7 @@ pub const LANGUAGE: Language = Language {
     shebangs: &["php"],
     globs: &[],
     sniff: None,
-    keys: None,
+    keys: Some("mediawiki-settings"),
     grammar: Grammar::TreeSitter(tree_sitter_php::LANGUAGE_PHP),
     query: include_str!("php.scm"),
     lower,

@@ -2,7 +2,7 @@
 ;   @string  every string literal           @prose      strings that are prose, never paths
 ;   @path    an expression naming a path    @concat     an expression that may name a path
 ;   @def.name / @def.value  a constant      @comment    a comment
-;   @directive  a php.ini directive name
+;   @directive  a php.ini directive name     @key  a MediaWiki setting ($wgName = ...)
 
 (string) @string
 (encapsed_string) @string
@@ -28,6 +28,13 @@
   function: (name) @_fn
   arguments: (arguments . (argument (string) @directive))
   (#any-of? @_fn "ini_set" "ini_get" "ini_restore" "ini_alter"))
+
+; MediaWiki settings, set at the top of a file ($wgSitename = ..., $wgGroupPermissions[...] = ...).
+(program (expression_statement (assignment_expression
+  left: [(variable_name (name) @key)
+         (subscript_expression . (variable_name (name) @key))
+         (subscript_expression . (subscript_expression . (variable_name (name) @key)))]
+  (#match? @key "^wg[A-Z]"))))
 
 ; define( 'NAME', value ) and const NAME = value;
 (function_call_expression
