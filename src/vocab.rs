@@ -175,7 +175,69 @@ pub fn keyboard_neighbours(a: char, b: char) -> bool {
 
 /// Edit distance where swapping two neighbouring characters is one edit.
 pub fn distance(a: &str, b: &str) -> usize {
-    strsim::osa_distance(a, b)
+    // Nearest-name searches compare one name with thousands: ASCII names are compared as
+    // bytes on the stack, after dropping what both begin and end with.
+    if !(a.is_ascii() && b.is_ascii()) {
+        return strsim::osa_distance(a, b);
+    }
+    let (a, b) = trim_common_ends(a.as_bytes(), b.as_bytes());
+    match (a.len(), b.len()) {
+        (0, n) | (n, 0) => n,
+        (_, n) if n < SHORT => short_ascii_distance(a, b),
+        _ => strsim::osa_distance(
+            std::str::from_utf8(a).unwrap_or_default(),
+            std::str::from_utf8(b).unwrap_or_default(),
+        ),
+    }
+}
+
+/// Longer names than this are compared by `strsim`.
+const SHORT: usize = 64;
+
+fn trim_common_ends<'a>(mut a: &'a [u8], mut b: &'a [u8]) -> (&'a [u8], &'a [u8]) {
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    (a, b) = (&a[head..], &b[head..]);
+    let tail = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (&a[..a.len() - tail], &b[..b.len() - tail])
+}
+
+/// Optimal string alignment distance of two byte strings, `b` shorter than [`SHORT`]: the
+/// dynamic programme of `strsim::osa_distance` on three rows kept on the stack.
+fn short_ascii_distance(a: &[u8], b: &[u8]) -> usize {
+    let mut rows = [[0usize; SHORT]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let [two_back, previous, current] = rotate(&mut rows, i);
+        current[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(two_back[j - 2] + 1);
+            }
+            current[j] = best;
+        }
+    }
+    rows[a.len() % 3][b.len()]
+}
+
+/// Row `i` of the programme and the two before it, out of three rows used in turn.
+fn rotate(rows: &mut [[usize; SHORT]; 3], i: usize) -> [&mut [usize; SHORT]; 3] {
+    let [r0, r1, r2] = rows;
+    match i % 3 {
+        0 => [r1, r2, r0],
+        1 => [r2, r0, r1],
+        _ => [r0, r1, r2],
+    }
 }
 
 /// Two different spellings that no typo explains: case only, digits only, or a plural.
@@ -554,5 +616,42 @@ mod tests {
     fn transposition_is_one_edit() {
         assert_eq!(distance("layuot", "layout"), 1);
         assert_eq!(distance("phpp", "php"), 1);
+    }
+
+    #[test]
+    fn distance_agrees_with_strsim() {
+        // A small alphabet makes repeats, swaps and shared ends frequent.
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let word = |next: &mut dyn FnMut(u64) -> u64| -> String {
+            let len = next(9);
+            (0..len)
+                .map(|_| ["a", "b", "c", "_"][next(4) as usize])
+                .collect()
+        };
+        for _ in 0..20_000 {
+            let (a, b) = (word(&mut next), word(&mut next));
+            assert_eq!(
+                distance(&a, &b),
+                strsim::osa_distance(&a, &b),
+                "{a:?} {b:?}"
+            );
+        }
+        let long = "x".repeat(70);
+        for (a, b) in [
+            ("ça", "ca"),
+            (long.as_str(), "xy"),
+            ("abc", long.as_str()),
+            ("", "abc"),
+            ("abc", ""),
+            ("ca", "abc"),
+        ] {
+            assert_eq!(distance(a, b), strsim::osa_distance(a, b), "{a:?} {b:?}");
+        }
     }
 }
