@@ -19,6 +19,7 @@ pub mod suppress;
 pub mod vocab;
 pub mod walk;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -139,6 +140,9 @@ pub struct RootOutcome {
     pub failed: bool,
     /// Each file read, with its language's id.
     pub sources: Vec<(String, &'static str)>,
+    /// The files read whose text holds a suppression comment's marker: no other file can
+    /// silence a finding, so only these are read again.
+    pub suppressing: HashSet<String>,
 }
 
 /// The checking pipeline with its worker threads, reusable across roots (and by `fix`).
@@ -223,10 +227,16 @@ pub fn check_roots(
         let config = Config::for_root(root, explicit_config)?;
         let mut outcome = checker.check_root_with(root, &config, max_file_size)?;
         let tree = tree_of(root);
+        let suppressing = &outcome.suppressing;
         let findings = suppress::apply_all(
             std::mem::take(&mut outcome.findings),
             &outcome.sources,
-            |path| std::fs::read_to_string(tree.join(path)).ok(),
+            |path| {
+                suppressing
+                    .contains(path)
+                    .then(|| std::fs::read_to_string(tree.join(path)).ok())
+                    .flatten()
+            },
         );
         outcome.findings = config.apply(findings);
         out.push(CheckedRoot {
@@ -340,7 +350,8 @@ fn use_color(color: Color) -> bool {
 
 /// What reading one file gave.
 enum FileRead {
-    Facts(FileFacts),
+    /// Its facts, and whether its text holds a suppression comment's marker.
+    Facts(FileFacts, bool),
     /// No language reads it (an image, a stylesheet).
     NotSource,
     /// Binary content.
@@ -399,7 +410,7 @@ fn check_root(root: &Path, options: &WalkOptions, config: &Config) -> Result<Roo
     let mut definitions = Vec::new();
     for (id, read) in reads.iter().enumerate() {
         match read {
-            FileRead::Facts(facts) => {
+            FileRead::Facts(facts, _) => {
                 scanned += 1;
                 definitions.extend(
                     facts
@@ -423,7 +434,7 @@ fn check_root(root: &Path, options: &WalkOptions, config: &Config) -> Result<Roo
     let all_facts: Vec<Option<&FileFacts>> = reads
         .iter()
         .map(|r| match r {
-            FileRead::Facts(facts) => Some(facts),
+            FileRead::Facts(facts, _) => Some(facts),
             _ => None,
         })
         .collect();
@@ -443,7 +454,7 @@ fn check_root(root: &Path, options: &WalkOptions, config: &Config) -> Result<Roo
         .par_iter()
         .enumerate()
         .flat_map_iter(|(id, read)| match read {
-            FileRead::Facts(facts) => check::check_file(id, facts, &ctx),
+            FileRead::Facts(facts, _) => check::check_file(id, facts, &ctx),
             _ => Vec::new(),
         })
         .collect();
@@ -462,12 +473,21 @@ fn check_root(root: &Path, options: &WalkOptions, config: &Config) -> Result<Roo
         .iter()
         .enumerate()
         .filter_map(|(id, read)| match read {
-            FileRead::Facts(facts) => Some((walked.files[id].path.clone(), facts.language?.id)),
+            FileRead::Facts(facts, _) => Some((walked.files[id].path.clone(), facts.language?.id)),
+            _ => None,
+        })
+        .collect();
+    let suppressing = reads
+        .iter()
+        .enumerate()
+        .filter_map(|(id, read)| match read {
+            FileRead::Facts(_, true) => Some(walked.files[id].path.clone()),
             _ => None,
         })
         .collect();
     Ok(RootOutcome {
         sources,
+        suppressing,
         findings,
         scanned,
         skipped,
@@ -528,7 +548,7 @@ fn read_and_extract(
     };
     let mut facts = extract::extract(language, &text, id);
     facts.drop_unread_strings();
-    FileRead::Facts(facts)
+    FileRead::Facts(facts, text.contains(suppress::MARKER))
 }
 
 fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {

@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
     docs: include_str!("../rules/docs/unused-suppression.md"),
 };
 
-const MARKER: &str = "typo-gate: ignore";
+pub const MARKER: &str = "typo-gate: ignore";
 
 /// The tokens that open a comment in each language; JSON has no comments.
 pub fn comment_tokens(language: &str) -> &'static [&'static str] {
