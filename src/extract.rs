@@ -7,7 +7,7 @@ use tree_sitter::{Node, Parser, QueryCursor};
 
 use crate::expr::Expr;
 use crate::finding::Span;
-use crate::lang::{Language, Lowering, Role, LANGUAGES};
+use crate::lang::{self, Language, Lowering, Role, LANGUAGES};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CandidateKind {
@@ -75,6 +75,11 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
         facts.language = Some(language);
         return finish(facts, &HashSet::new());
     };
+    let ctx = Lowering::new(source, file);
+    if let Some(mut facts) = lang::literal_table(language, &ctx) {
+        facts.language = Some(language);
+        return finish(facts, &HashSet::new());
+    }
     let Some(tree) = PARSERS.with(|parsers| {
         let mut parsers = parsers.borrow_mut();
         let parser = parsers[language.index()].get_or_insert_with(|| {
@@ -89,7 +94,6 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
         return FileFacts::default();
     };
 
-    let ctx = Lowering::new(source, file);
     let mut facts = FileFacts {
         language: Some(language),
         ..FileFacts::default()

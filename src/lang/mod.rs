@@ -254,6 +254,19 @@ pub fn detect(path: &Path, text: &str) -> Option<&'static Language> {
     })
 }
 
+/// The facts of a file that is only a literal table, read without its parser; `None` for
+/// any other file, which the parser reads.
+pub fn literal_table(
+    language: &'static Language,
+    ctx: &Lowering,
+) -> Option<crate::extract::FileFacts> {
+    if language.id == php::LANGUAGE.id {
+        php::literal_table(ctx)
+    } else {
+        None
+    }
+}
+
 /// Whether a file's language can only be told from its text (`*.conf`, `sites-available/*`
 /// hold nginx or Apache configuration): such files are read even with an unknown ending.
 pub fn needs_text(path: &Path) -> bool {

@@ -3,6 +3,7 @@ use tree_sitter::Node;
 
 use super::{decode_escapes, Grammar, Language, Lowering};
 use crate::expr::Expr;
+use crate::extract::{Candidate, CandidateKind, FileFacts};
 use crate::finding::Span;
 
 pub const LANGUAGE: Language = Language {
@@ -73,11 +74,7 @@ fn definition_name(node: Node, ctx: &Lowering) -> Option<(String, Span)> {
 
 fn lower(node: Node, ctx: &Lowering) -> Expr {
     match node.kind() {
-        "string" => {
-            let (from, to) = content_range(node);
-            let raw = &ctx.source[from..to];
-            ctx.literal(from, to, raw.replace("\\'", "'").replace("\\\\", "\\"))
-        }
+        "string" => lower_string(node.start_byte(), node.end_byte(), ctx),
         "encapsed_string" => lower_encapsed(node, ctx),
         "name" => match ctx.text(node) {
             "__DIR__" => Expr::FileDir,
@@ -179,6 +176,14 @@ fn lower_encapsed(node: Node, ctx: &Lowering) -> Expr {
     Expr::Concat(parts)
 }
 
+/// A single-quoted string spanning `start..end`, quotes included.
+fn lower_string(start: usize, end: usize, ctx: &Lowering) -> Expr {
+    let from = start + 1;
+    let to = end.saturating_sub(1).max(from);
+    let raw = &ctx.source[from..to];
+    ctx.literal(from, to, raw.replace("\\'", "'").replace("\\\\", "\\"))
+}
+
 /// The bytes between the quotes of a string node.
 fn content_range(node: Node) -> (usize, usize) {
     let from = node.start_byte() + 1;
@@ -217,5 +222,252 @@ fn lower_array(node: Node, ctx: &Lowering) -> Expr {
                 .map(|v| lower(v, ctx))
                 .collect(),
         )
+    }
+}
+
+/// The facts of a file that only returns a literal table, `<?php return [...];` of
+/// single-quoted strings and numbers (Symfony's Intl resources: half of its PHP), read
+/// without the parser. The tree of such a file holds no name, call, concatenation or
+/// comment, so its only facts are its strings, each a `@string` candidate lowered as the
+/// parser's would be. Anything else the grammar allows (a comment, a double-quoted string,
+/// `array(...)`, a constant, a missing comma the parser would recover from) gives `None`,
+/// and the parser reads the file.
+pub fn literal_table(ctx: &Lowering) -> Option<FileFacts> {
+    let mut reader = TableReader {
+        bytes: ctx.source.as_bytes(),
+        at: 0,
+        ctx,
+        candidates: Vec::new(),
+    };
+    let rest = reader.bytes.strip_prefix(b"<?php")?;
+    if !rest.first()?.is_ascii_whitespace() {
+        return None;
+    }
+    reader.at = "<?php".len();
+    reader.skip_space();
+    let rest = reader.bytes[reader.at..].strip_prefix(b"return")?;
+    if !rest
+        .first()
+        .is_some_and(|b| b.is_ascii_whitespace() || *b == b'[')
+    {
+        return None;
+    }
+    reader.at += "return".len();
+    reader.skip_space();
+    reader.array()?;
+    reader.skip_space();
+    reader.eat(b';')?;
+    reader.skip_space();
+    (reader.at == reader.bytes.len()).then(|| FileFacts {
+        candidates: reader.candidates,
+        ..FileFacts::default()
+    })
+}
+
+struct TableReader<'s, 'c> {
+    bytes: &'s [u8],
+    at: usize,
+    ctx: &'c Lowering<'s>,
+    candidates: Vec<Candidate>,
+}
+
+impl TableReader<'_, '_> {
+    fn skip_space(&mut self) {
+        while self.bytes.get(self.at).is_some_and(u8::is_ascii_whitespace) {
+            self.at += 1;
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> Option<()> {
+        (self.bytes.get(self.at) == Some(&byte)).then(|| self.at += 1)
+    }
+
+    /// `[` elements separated by commas, an optional trailing comma, `]`.
+    fn array(&mut self) -> Option<()> {
+        self.eat(b'[')?;
+        self.skip_space();
+        while self.eat(b']').is_none() {
+            self.element()?;
+            self.skip_space();
+            if self.eat(b',').is_some() {
+                self.skip_space();
+            } else {
+                return self.eat(b']');
+            }
+        }
+        Some(())
+    }
+
+    /// `value` or `value => value`.
+    fn element(&mut self) -> Option<()> {
+        self.value()?;
+        self.skip_space();
+        if self.bytes[self.at..].starts_with(b"=>") {
+            self.at += 2;
+            self.skip_space();
+            self.value()?;
+        }
+        Some(())
+    }
+
+    fn value(&mut self) -> Option<()> {
+        match self.bytes.get(self.at)? {
+            b'\'' => self.string(),
+            b'[' => self.array(),
+            _ => self.number(),
+        }
+    }
+
+    /// A single-quoted string: a backslash escapes the byte after it.
+    fn string(&mut self) -> Option<()> {
+        let start = self.at;
+        let mut at = start + 1;
+        loop {
+            match self.bytes.get(at)? {
+                b'\\' => at += 2,
+                b'\'' => break,
+                _ => at += 1,
+            }
+        }
+        self.at = at + 1;
+        self.candidates.push(Candidate {
+            kind: CandidateKind::String,
+            expr: lower_string(start, self.at, self.ctx),
+            bytes: (start, self.at),
+        });
+        Some(())
+    }
+
+    /// `0`, `-12`, `3.25`: decimal numbers only (`012` is octal, `0x1` hex: left to the parser).
+    fn number(&mut self) -> Option<()> {
+        if self.bytes.get(self.at) == Some(&b'-') {
+            self.at += 1;
+        }
+        let digits = |reader: &mut Self| {
+            let from = reader.at;
+            while reader.bytes.get(reader.at).is_some_and(u8::is_ascii_digit) {
+                reader.at += 1;
+            }
+            reader.at - from
+        };
+        let start = self.at;
+        let whole = digits(self);
+        if whole == 0 || (whole > 1 && self.bytes[start] == b'0') {
+            return None;
+        }
+        if self.eat(b'.').is_some() && digits(self) == 0 {
+            return None;
+        }
+        Some(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The parser's reading of a file: the kinds of its named nodes, and a candidate for
+    /// each string node, lowered as `extract` lowers a `@string` capture.
+    fn parsed(source: &str) -> (Vec<&'static str>, Vec<String>) {
+        let mut parser = tree_sitter::Parser::new();
+        parser
+            .set_language(&tree_sitter_php::LANGUAGE_PHP.into())
+            .unwrap();
+        let tree = parser.parse(source, None).unwrap();
+        let ctx = Lowering::new(source, 0);
+        let (mut kinds, mut strings) = (Vec::new(), Vec::new());
+        let mut cursor = tree.walk();
+        'walk: loop {
+            let node = cursor.node();
+            if node.is_named() || node.is_error() || node.is_missing() {
+                kinds.push(node.kind());
+            }
+            if node.kind() == "string" {
+                strings.push(format!(
+                    "{:?}",
+                    Candidate {
+                        kind: CandidateKind::String,
+                        expr: lower(node, &ctx),
+                        bytes: (node.start_byte(), node.end_byte()),
+                    }
+                ));
+            }
+            if cursor.goto_first_child() {
+                continue;
+            }
+            while !cursor.goto_next_sibling() {
+                if !cursor.goto_parent() {
+                    break 'walk;
+                }
+            }
+        }
+        (kinds, strings)
+    }
+
+    #[test]
+    fn a_literal_table_reads_as_the_parser_reads_it() {
+        // Nothing but strings and numbers: no name (a constant read), call, comment or
+        // concatenation, so the strings are the file's only facts.
+        const TABLE_KINDS: &[&str] = &[
+            "program",
+            "php_tag",
+            "return_statement",
+            "array_creation_expression",
+            "array_element_initializer",
+            "string",
+            "string_content",
+            "escape_sequence",
+            "integer",
+            "float",
+            "unary_op_expression",
+        ];
+        for source in [
+            "<?php\n\nreturn [\n    'Names' => [\n        'af' => 'Afrikaans',\n        'ka' => 'ქართული (საქართველო)',\n    ],\n];\n",
+            "<?php return['x'];",
+            "<?php\nreturn [];\n\n",
+            "<?php\nreturn ['a' => 'b\\'c', 'd\\\\' => [1, -2, 3.25, 0, []], 'multi\nline',];\n",
+            "<?php\nreturn ['/etc/x.php', 'WP_DEBUG', 'http://localhost:80', ' lead', '\\n\\\\'];\n",
+            "<?php\r\nreturn [10 => ['nested' => ['x', 'y',],],];\r\n",
+        ] {
+            let facts = literal_table(&Lowering::new(source, 0)).expect(source);
+            let (kinds, strings) = parsed(source);
+            assert!(
+                kinds.iter().all(|k| TABLE_KINDS.contains(k)),
+                "{source:?}: {kinds:?}"
+            );
+            let ours: Vec<String> = facts.candidates.iter().map(|c| format!("{c:?}")).collect();
+            assert_eq!(ours, strings, "{source:?}");
+            assert!(facts.definitions.is_empty() && facts.reads.is_empty());
+        }
+    }
+
+    #[test]
+    fn anything_else_is_left_to_the_parser() {
+        for source in [
+            "<?php\nreturn ['a' 'b'];\n",
+            "<?php\nreturn [012, 'a'];\n",
+            "<?php\nreturn [0x1F];\n",
+            "<?php\nreturn ['a', TRUE];\n",
+            "<?php\nreturn ['a' => FOO];\n",
+            "<?php\nreturn ['a' => 'x']\n",
+            "<?php\nreturn [,];\n",
+            "<?php\nreturn ['unterminated];\n",
+            "<?php\nreturn ['a', -'b'];\n",
+            "<?php\nreturn [\"double\"];\n",
+            "<?php\nreturn [b'x'];\n",
+            "<?php\n// a comment\nreturn ['a'];\n",
+            "<?php\nreturn array('a');\n",
+            "<?php\nreturn ['a' . 'b'];\n",
+            "<?php\nreturn ['a'];\n?>\n",
+            "<?php\nRETURN ['a'];\n",
+            "<?phpreturn ['a'];\n",
+            "\u{feff}<?php\nreturn ['a'];\n",
+            "<?php\n$x = ['a'];\n",
+        ] {
+            assert!(
+                literal_table(&Lowering::new(source, 0)).is_none(),
+                "{source:?}"
+            );
+        }
     }
 }
