@@ -338,7 +338,8 @@ pub fn nearest_name<'a>(
 }
 
 /// Could a hand have typed `typed` for the identifier `known`? The first key is rarely
-/// missed, and a changed short word is another name (`OS_UNIX` / `TS_UNIX`).
+/// missed, and a short word changed other than by a neighbouring key or a swap is another
+/// name (`OS_UNIX` / `TS_UNIX`).
 pub fn is_name_slip(typed: &str, known: &str) -> bool {
     if typed.chars().next() != known.chars().next() {
         return false;
@@ -347,10 +348,11 @@ pub fn is_name_slip(typed: &str, known: &str) -> bool {
     if a.len() != b.len() {
         return true;
     }
+    // A short word changed by a neighbouring key or a swap is still a slip (`WO_` for `WP_`).
     a.iter()
         .zip(&b)
         .filter(|(x, y)| x != y)
-        .all(|(x, y)| x.len().min(y.len()) >= 3)
+        .all(|(x, y)| x.len().min(y.len()) >= 3 || (x.len() == y.len() && slip_rank(x, y) <= 1))
 }
 
 /// Edits allowed between an identifier and a known one: two for long names, where two

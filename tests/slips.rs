@@ -299,3 +299,29 @@ fn mediawiki_settings_one_slip_from_a_real_one() {
         ],
     );
 }
+
+#[test]
+fn a_short_word_of_a_name_changed_by_a_neighbouring_key() {
+    let file = "wp-config.php";
+    assert_case(
+        "short-word",
+        &[
+            (
+                "constant-typo",
+                file,
+                3,
+                10,
+                "WO_CONTENT_DIR",
+                Some("WP_CONTENT_DIR"),
+            ),
+            (
+                "constant-typo",
+                file,
+                6,
+                11,
+                "IP_MLUTICAST_LOOP",
+                Some("IP_MULTICAST_LOOP"),
+            ),
+        ],
+    );
+}

@@ -39,7 +39,7 @@
 ; define( 'NAME', value ) and const NAME = value;
 (function_call_expression
   function: (name) @_fn
-  arguments: (arguments . (argument (string) @def.name) . (argument (_) @def.value))
+  arguments: (arguments . (argument [(string) (encapsed_string)] @def.name) . (argument (_) @def.value))
   (#eq? @_fn "define"))
 (const_declaration (const_element (name) @def.name (_) @def.value))
 
