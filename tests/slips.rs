@@ -120,11 +120,19 @@ fn two_letter_extensions_a_neighbouring_key_away() {
 }
 
 #[test]
-fn white_space_in_a_piece_of_a_concatenation() {
+fn white_space_before_a_relative_path_or_in_a_piece_of_a_concatenation() {
     let file = "paths.php";
     assert_case(
         "concat-whitespace",
         &[
+            (
+                "path-whitespace",
+                "icons.json",
+                2,
+                12,
+                " ../images/logo.svg",
+                Some("../images/logo.svg"),
+            ),
             (
                 "path-whitespace",
                 file,

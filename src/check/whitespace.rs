@@ -26,8 +26,12 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
         return;
     }
     // In a plain string, leading white space is often a separator (`' ' . $x`); only a
-    // rooted path (`' /var/www'`) cannot begin with it.
-    let leading_counts = resolved.certain() || resolved.value.text.trim_start().starts_with('/');
+    // rooted or relative path (`' /var/www'`, `' ../images/x.svg'`) cannot begin with it.
+    let start = resolved.value.text.trim_start();
+    let leading_counts = resolved.certain()
+        || ["/", "./", "../", "~/"]
+            .iter()
+            .any(|root| start.starts_with(root));
     let value = resolved.value;
     let has_named = resolved
         .components
