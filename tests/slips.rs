@@ -233,14 +233,24 @@ fn deploy_words_after_an_unknown_folder() {
 fn a_file_whose_only_directive_is_misspelt_is_still_read() {
     assert_case(
         "one-directive",
-        &[(
-            "key-typo",
-            "mods-available/dir.conf",
-            1,
-            1,
-            "DurectoryIndex",
-            Some("DirectoryIndex"),
-        )],
+        &[
+            (
+                "key-typo",
+                "mods-available/dir.conf",
+                1,
+                1,
+                "DurectoryIndex",
+                Some("DirectoryIndex"),
+            ),
+            (
+                "key-typo",
+                "mods-available/negotiation.conf",
+                1,
+                1,
+                "LnaguagePriority",
+                Some("LanguagePriority"),
+            ),
+        ],
     );
 }
 
