@@ -1,8 +1,11 @@
 //! The tool's own errors. Each is a diagnostic with a code and, where it helps, a hint.
+use std::panic::UnwindSafe;
 use std::path::PathBuf;
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use thiserror::Error;
+
+use crate::ExitStatus;
 
 #[derive(Debug, Error, Diagnostic)]
 pub enum Error {
@@ -65,6 +68,20 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Runs the tool so that it fails closed: an error, or a panic anywhere (a worker thread
+/// included, as scoped threads pass their panics on), ends in [`ExitStatus::Failure`],
+/// never in a clean exit.
+pub fn fail_closed(run: impl FnOnce() -> Result<ExitStatus> + UnwindSafe) -> ExitStatus {
+    match std::panic::catch_unwind(run) {
+        Ok(Ok(status)) => status,
+        Ok(Err(error)) => {
+            crate::report::print_error(&error);
+            ExitStatus::Failure
+        }
+        Err(_) => ExitStatus::Failure,
+    }
+}
+
 /// A configuration file that is not valid: points at the line, with a did-you-mean.
 #[derive(Debug, Error, Diagnostic)]
 #[error("{}:{line}: {message}", file.display())]
@@ -80,4 +97,28 @@ pub struct ConfigError {
     #[label("{label}")]
     pub span: SourceSpan,
     pub label: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_or_an_error_fails_the_gate_closed() {
+        assert_eq!(fail_closed(|| Ok(ExitStatus::Clean)), ExitStatus::Clean);
+        assert_eq!(
+            fail_closed(|| Ok(ExitStatus::Findings)),
+            ExitStatus::Findings
+        );
+        let missing = || Err(Error::MissingPath(PathBuf::from("nowhere")));
+        assert_eq!(fail_closed(missing), ExitStatus::Failure);
+        assert_eq!(fail_closed(|| panic!("a bug")), ExitStatus::Failure);
+        let worker = || {
+            std::thread::scope(|scope| {
+                scope.spawn(|| panic!("a bug in a worker"));
+            });
+            Ok(ExitStatus::Clean)
+        };
+        assert_eq!(fail_closed(worker), ExitStatus::Failure);
+    }
 }
