@@ -3,25 +3,10 @@
 //! a realistic project using every format stays clean.
 mod common;
 
-use common::{check_json, fixture, Row};
-
-/// rule, path, line, column, found, suggestion.
-type Expected<'a> = (&'a str, &'a str, u64, u64, &'a str, Option<&'a str>);
+use common::{assert_bad_and_clean, check_json, fixture, Expected, Row};
 
 fn assert_format(format: &str, expected: &[Expected]) {
-    let dir = fixture("formats").join(format);
-    let bad = check_json(&[&dir.join("bad")], &[]);
-    let expected: Vec<Row> = expected
-        .iter()
-        .map(|(rule, path, line, column, found, suggestion)| {
-            common::row(rule, path, *line, *column, found, *suggestion)
-        })
-        .collect();
-    assert_eq!(bad.rows(), expected, "{format}/bad");
-    assert_eq!(bad.code, 1, "{format}/bad");
-    let clean = check_json(&[&dir.join("clean")], &[]);
-    assert_eq!(clean.rows(), Vec::<Row>::new(), "{format}/clean");
-    assert_eq!(clean.code, 0, "{format}/clean");
+    assert_bad_and_clean(&fixture("formats").join(format), expected);
 }
 
 #[test]

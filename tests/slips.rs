@@ -3,25 +3,10 @@
 //! with the same constructs spelt right or used for something else, is silent.
 mod common;
 
-use common::{check_json, fixture, Row};
-
-/// rule, path, line, column, found, suggestion.
-type Expected<'a> = (&'a str, &'a str, u64, u64, &'a str, Option<&'a str>);
+use common::{assert_bad_and_clean, fixture, Expected};
 
 fn assert_case(case: &str, expected: &[Expected]) {
-    let dir = fixture("slips").join(case);
-    let bad = check_json(&[&dir.join("bad")], &[]);
-    let expected: Vec<Row> = expected
-        .iter()
-        .map(|(rule, path, line, column, found, suggestion)| {
-            common::row(rule, path, *line, *column, found, *suggestion)
-        })
-        .collect();
-    assert_eq!(bad.rows(), expected, "{case}/bad");
-    assert_eq!(bad.code, 1, "{case}/bad");
-    let clean = check_json(&[&dir.join("clean")], &[]);
-    assert_eq!(clean.rows(), Vec::<Row>::new(), "{case}/clean");
-    assert_eq!(clean.code, 0, "{case}/clean");
+    assert_bad_and_clean(&fixture("slips").join(case), expected);
 }
 
 #[test]

@@ -84,3 +84,26 @@ pub fn row(
         suggestion.map(str::to_string),
     )
 }
+
+/// A finding as a fixture expects it: rule, path, line, column, found, suggestion.
+pub type Expected<'a> = (&'a str, &'a str, u64, u64, &'a str, Option<&'a str>);
+
+/// `dir/bad` fires exactly `expected` and exits 1; its twin `dir/clean` is silent and
+/// exits 0.
+pub fn assert_bad_and_clean(dir: &Path, expected: &[Expected]) {
+    let name = dir
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let bad = check_json(&[&dir.join("bad")], &[]);
+    let expected: Vec<Row> = expected
+        .iter()
+        .map(|(rule, path, line, column, found, suggestion)| {
+            row(rule, path, *line, *column, found, *suggestion)
+        })
+        .collect();
+    assert_eq!(bad.rows(), expected, "{name}/bad");
+    assert_eq!(bad.code, 1, "{name}/bad");
+    let clean = check_json(&[&dir.join("clean")], &[]);
+    assert_eq!(clean.rows(), Vec::<Row>::new(), "{name}/clean");
+    assert_eq!(clean.code, 0, "{name}/clean");
+}
