@@ -133,10 +133,12 @@ pub struct Compiled {
 
 impl Language {
     /// The compiled grammar and query; `None` for a line-parsed language.
+    /// Each language's query is compiled the first time a file of it is read: compiling
+    /// them all costs a tenth of a second, more than checking a small repository.
     pub fn compiled(&'static self) -> Option<&'static Compiled> {
-        static COMPILED: OnceLock<Vec<Option<Compiled>>> = OnceLock::new();
-        let all = COMPILED.get_or_init(|| LANGUAGES.iter().map(Language::compile).collect());
-        all[self.index()].as_ref()
+        static COMPILED: OnceLock<Vec<OnceLock<Option<Compiled>>>> = OnceLock::new();
+        let all = COMPILED.get_or_init(|| LANGUAGES.iter().map(|_| OnceLock::new()).collect());
+        all[self.index()].get_or_init(|| self.compile()).as_ref()
     }
 
     /// The line parser of a language no tree-sitter grammar reads.
