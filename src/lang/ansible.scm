@@ -1,19 +1,7 @@
-; Ansible playbooks and task files: what typo-gate reads. Capture names are the contract
-; with extract.rs:
-;   @string  a scalar value (never a key)   @address  the value of an address key
+; Ansible playbooks and task files: what typo-gate reads beyond yaml.scm, which the row
+; puts before this file. Capture names are the contract with extract.rs:
 ;   @path    a file a task reads on the control node or includes: the `src` of template
 ;            and copy, the file of include_tasks, import_tasks, include_vars, import_playbook
-
-(block_mapping_pair value: (flow_node) @string)
-(flow_pair value: (flow_node) @string)
-(block_sequence_item (flow_node) @string)
-(flow_sequence (flow_node) @string)
-
-; DATABASE_URL, REDIS_HOST, SMTP_PORT, API_URI: values that are addresses.
-(block_mapping_pair
-  key: (flow_node (plain_scalar) @_key)
-  value: (flow_node) @address
-  (#match? @_key "(?i)(_url|_uri|_host|_port)$"))
 
 ; A task with free-form arguments: `- template: src=x.j2 dest=/etc/x`, `- include_tasks: x.yml`.
 (block_sequence_item (block_node (block_mapping (block_mapping_pair
