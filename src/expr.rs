@@ -197,7 +197,20 @@ impl Symbols {
         let mut local = HashMap::new();
         type Agreed = Option<(usize, Expr, Option<(bool, String)>)>;
         let mut global: HashMap<String, Agreed> = HashMap::new();
-        for (file, name, expr) in definitions {
+        // A variable (`$dir`) is known only in its file, and only when it is set once there.
+        let definitions: Vec<(usize, String, Expr)> = definitions.into_iter().collect();
+        let mut variables: HashMap<(usize, &str), usize> = HashMap::new();
+        for (file, name, _) in definitions.iter().filter(|d| is_variable(&d.1)) {
+            *variables.entry((*file, name.as_str())).or_default() += 1;
+        }
+        for (file, name, expr) in &definitions {
+            if is_variable(name) {
+                if variables[&(*file, name.as_str())] == 1 {
+                    local.insert((*file, name.clone()), expr.clone());
+                }
+                continue;
+            }
+            let (file, name, expr) = (*file, name.clone(), expr.clone());
             // The first definition in a file wins, as for PHP's define().
             local
                 .entry((file, name.clone()))
@@ -206,12 +219,19 @@ impl Symbols {
             global
                 .entry(name)
                 .and_modify(|known| {
-                    let agrees = known.as_ref().is_some_and(|(_, e, v)| {
-                        same_shape(e, &expr) || (v.is_some() && *v == value)
-                    });
-                    if !agrees {
-                        *known = None;
+                    let Some((_, e, v)) = known.as_ref() else {
+                        return;
+                    };
+                    if same_shape(e, &expr) || (v.is_some() && *v == value) {
+                        return;
                     }
+                    // A hard-coded install folder (`'/usr/share/wordpress/'`) names where
+                    // this tree is deployed: the definition from the tree itself stands.
+                    if is_install_folder(&value) && in_tree(v) {
+                        return;
+                    }
+                    *known = (is_install_folder(v) && in_tree(&value))
+                        .then(|| (file, expr.clone(), value.clone()));
                 })
                 .or_insert(Some((file, expr, value)));
         }
@@ -236,6 +256,21 @@ impl Symbols {
         }
         self.global.get(name).map(|(f, e)| (*f, e))
     }
+}
+
+/// `$name`: a variable, not a constant.
+fn is_variable(name: &str) -> bool {
+    name.starts_with('$')
+}
+
+/// An absolute folder written out, outside the tree: `/usr/share/wordpress/`.
+fn is_install_folder(value: &Option<(bool, String)>) -> bool {
+    matches!(value, Some((false, text)) if text.starts_with('/') && text.ends_with('/'))
+}
+
+/// A value that names a place in the tree (`__DIR__ . '/'`).
+fn in_tree(value: &Option<(bool, String)>) -> bool {
+    matches!(value, Some((true, _)))
 }
 
 /// Two definitions agree when they are written alike, literals compared by text.

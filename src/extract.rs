@@ -179,8 +179,9 @@ fn finish(mut facts: FileFacts, prose: &HashSet<(usize, usize)>) -> FileFacts {
         .filter(|c| c.kind == CandidateKind::Path)
         .map(|c| c.bytes)
         .collect();
-    // Only the outermost link of a chain `a . b . c` is a candidate: an inner link ends
-    // where the value does not.
+    // Only the outermost link of a chain `a . b . c` is a candidate: an inner link shares
+    // its start or its end with the chain. A concatenation further inside (an argument,
+    // `'bash ' . escape(__DIR__ . '/limit.sh')`) is a value of its own.
     let mut concats: Vec<(usize, usize)> = facts
         .candidates
         .iter()
@@ -188,13 +189,19 @@ fn finish(mut facts: FileFacts, prose: &HashSet<(usize, usize)>) -> FileFacts {
         .map(|c| c.bytes)
         .collect();
     concats.sort_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
+    concats.dedup();
     let mut inner = HashSet::new();
-    let mut reach = 0;
-    for (i, &(start, end)) in concats.iter().enumerate() {
-        if i > 0 && end <= reach && concats[i - 1] != (start, end) {
-            inner.insert((start, end));
+    let mut enclosing: Vec<(usize, usize)> = Vec::new();
+    for &(start, end) in &concats {
+        while enclosing.last().is_some_and(|&(_, e)| e <= start) {
+            enclosing.pop();
         }
-        reach = reach.max(end);
+        if let Some(&(outer_start, outer_end)) = enclosing.last() {
+            if start == outer_start || end == outer_end {
+                inner.insert((start, end));
+            }
+        }
+        enclosing.push((start, end));
     }
     facts.candidates.retain(|c| match c.kind {
         CandidateKind::String => !prose.contains(&c.bytes),

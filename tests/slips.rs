@@ -240,7 +240,7 @@ fn a_file_whose_only_directive_is_misspelt_is_still_read() {
 }
 
 #[test]
-fn a_constant_defined_alike_in_value_in_several_files_is_known() {
+fn a_constant_defined_alike_in_value_in_several_files_or_at_an_install_folder_is_known() {
     assert_case(
         "agreeing-definitions",
         &[(
@@ -325,6 +325,82 @@ fn a_short_word_of_a_name_changed_by_a_neighbouring_key() {
                 "IP_MLUTICAST_LOOP",
                 Some("IP_MULTICAST_LOOP"),
             ),
+        ],
+    );
+}
+
+#[test]
+fn three_letter_folders_in_paths_that_must_exist() {
+    assert_case(
+        "short-folders",
+        &[
+            (
+                "path-typo",
+                "Component/HttpFoundation/autoload.php",
+                4,
+                44,
+                "/../Mie/autoload.php",
+                Some("/../Mime/autoload.php"),
+            ),
+            (
+                "path-typo",
+                "Loader/XmlLoader.php",
+                3,
+                22,
+                "/schema/dix/mapping/mapping-1.0.xsd",
+                Some("/schema/dic/mapping/mapping-1.0.xsd"),
+            ),
+            (
+                "path-typo",
+                "Math/maintenance/generate.php",
+                4,
+                31,
+                "/sqo",
+                Some("/sql"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn variables_set_once_at_the_top_of_a_file_and_paths_inside_calls() {
+    assert_case(
+        "file-values",
+        &[
+            (
+                "path-typo",
+                "src/Command/Wrapper.php",
+                5,
+                44,
+                "/limt.sh",
+                Some("/limit.sh"),
+            ),
+            (
+                "path-typo",
+                "vendor/composer/include_paths.php",
+                8,
+                19,
+                "/wikimediw/wikipeg/src",
+                Some("/wikimedia/wikipeg/src"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn nginx_data_files_are_read_by_their_names() {
+    assert_case(
+        "nginx-data",
+        &[
+            (
+                "key-typo",
+                "koi-utf",
+                3,
+                1,
+                "charst_map",
+                Some("charset_map"),
+            ),
+            ("key-typo", "mime.types", 2, 1, "tpes", Some("types")),
         ],
     );
 }

@@ -4,7 +4,7 @@ use super::{edit_budget, literal_of, Findings, Rule};
 use crate::expr::UNKNOWN;
 use crate::finding::Severity;
 use crate::fsindex::EntryKind;
-use crate::vocab::nearest_of;
+use crate::vocab::{nearest_of, slip_rank};
 
 pub const RULE: Rule = Rule {
     id: "path-typo",
@@ -40,8 +40,9 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
     let name = resolved.text(component);
     // In a path that must exist, a three-letter stem still has one slip to give
     // (`/spe.json` for `/spec.json`).
+    let short = resolved.certain() && stem(name).chars().count() == 3;
     let budget = match edit_budget(stem(name)) {
-        0 if resolved.certain() && stem(name).len() == 3 && name.len() > 4 => 1,
+        0 if short => 1,
         budget => budget,
     };
     let mut global = false;
@@ -111,6 +112,24 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
         }
         _ => near,
     };
+    // A three-letter folder or bare name has many neighbours: only a likely slip counts,
+    // and for a folder only when the rest of the path exists under the neighbour
+    // (`/../Mie/autoload.php` for `Mime/autoload.php`).
+    let near = match parent {
+        Some(parent) if short && name.len() == 3 => {
+            let rest = written_after(resolved, position);
+            near.into_iter()
+                .filter(|n| {
+                    if component.last {
+                        slip_rank(name, n) <= 2
+                    } else {
+                        !rest.is_empty() && out.index().exists(&join(&[parent, n, &rest]))
+                    }
+                })
+                .collect()
+        }
+        _ => near,
+    };
     let near = if near.is_empty() && position == 0 && !component.last {
         renamed_first_folder(resolved, out)
     } else {
@@ -149,6 +168,26 @@ fn stem(name: &str) -> &str {
 
 fn extension(name: &str) -> &str {
     name.rfind('.').map_or("", |dot| &name[dot + 1..])
+}
+
+/// The written components after `position`, up to an unknown part, joined with `/`.
+fn written_after(resolved: &Resolved, position: usize) -> String {
+    resolved.components[position + 1..]
+        .iter()
+        .map(|c| resolved.text(c))
+        .take_while(|part| !part.is_empty() && !part.contains(UNKNOWN))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Path parts joined with `/`, the empty root part left out.
+fn join(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// `sevrer/user_groups.js`: no folder `sevrer` anywhere, but a folder one edit away under

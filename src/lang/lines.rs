@@ -134,18 +134,31 @@ pub enum Dialect {
 pub fn dialect(text: &str) -> Option<Dialect> {
     let vocab = crate::vocab::Vocabularies::builtin();
     let (mut nginx, mut apache, mut statements) = (0usize, 0usize, 0usize);
+    // Inside an nginx data block (`types { text/html html; }`, `charset_map`) lines are
+    // data: only the block itself is a statement.
+    let mut data_depth = 0usize;
     for line in text
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .take(400)
     {
+        if data_depth > 0 {
+            data_depth =
+                (data_depth + line.matches('{').count()).saturating_sub(line.matches('}').count());
+            if data_depth > 0 {
+                continue;
+            }
+        }
         statements += 1;
         if line == "}" {
             nginx += 1;
             continue;
         }
         let first = line.split_whitespace().next().unwrap_or("");
+        if line.ends_with('{') && super::nginx::is_data_block_like(first) {
+            data_depth = 1;
+        }
         let name = first
             .trim_start_matches("</")
             .trim_start_matches('<')

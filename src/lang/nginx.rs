@@ -21,6 +21,11 @@ pub const LANGUAGE: Language = Language {
         "scgi_params",
         "uwsgi_params",
         "?*.conf",
+        // nginx's own data files: MIME types and charset maps.
+        "?mime.types",
+        "?koi-utf",
+        "?koi-win",
+        "?win-utf",
         "?**/sites-available/*",
         "?**/sites-enabled/*",
     ],
@@ -48,6 +53,16 @@ fn is_data_block(name: &str) -> bool {
     ) || name.ends_with("_by_lua_block")
         || name.ends_with("_lua_block")
         || name.starts_with("perl")
+}
+
+/// A data block's name, or one slip from one (`tpes {` in a `mime.types`).
+pub(super) fn is_data_block_like(name: &str) -> bool {
+    const DATA_BLOCKS: &[&str] = &["types", "map", "geo", "split_clients", "charset_map"];
+    is_data_block(name)
+        || name.len() >= 4
+            && DATA_BLOCKS
+                .iter()
+                .any(|block| block.len() >= 4 && crate::vocab::distance(name, block) == 1)
 }
 
 /// Directives whose first argument is a file or folder.

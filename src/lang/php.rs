@@ -63,7 +63,7 @@ fn definition_name(node: Node, ctx: &Lowering) -> Option<(String, Span)> {
         ancestor = a.parent();
     }
     match node.kind() {
-        "name" => Some((ctx.text(node).to_string(), ctx.node_span(node))),
+        "name" | "variable_name" => Some((ctx.text(node).to_string(), ctx.node_span(node))),
         "string" | "encapsed_string" => match lower(node, ctx) {
             Expr::Lit(lit) => Some((lit.text.clone(), lit.span.clone())),
             _ => None,
@@ -81,6 +81,9 @@ fn lower(node: Node, ctx: &Lowering) -> Expr {
             "__FILE__" => Expr::File,
             name => Expr::Name(name.to_string()),
         },
+        // A variable read at the top of a file is the one set there; inside a function
+        // it is another variable.
+        "variable_name" if !in_function(node) => Expr::Name(ctx.text(node).to_string()),
         "parenthesized_expression" => node.named_child(0).map_or(Expr::Unknown, |c| lower(c, ctx)),
         "binary_expression" => {
             let (Some(left), Some(right)) = (
@@ -98,6 +101,24 @@ fn lower(node: Node, ctx: &Lowering) -> Expr {
         "array_creation_expression" => lower_array(node, ctx),
         _ => Expr::Unknown,
     }
+}
+
+fn in_function(node: Node) -> bool {
+    let mut ancestor = node.parent();
+    while let Some(a) = ancestor {
+        if matches!(
+            a.kind(),
+            "function_definition"
+                | "method_declaration"
+                | "anonymous_function"
+                | "arrow_function"
+                | "class_declaration"
+        ) {
+            return true;
+        }
+        ancestor = a.parent();
+    }
+    false
 }
 
 fn lower_call(node: Node, ctx: &Lowering) -> Expr {

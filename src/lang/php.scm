@@ -1,7 +1,8 @@
 ; PHP: what typo-gate reads. Capture names are the contract with extract.rs:
 ;   @string  every string literal           @prose      strings that are prose, never paths
 ;   @path    an expression naming a path    @concat     an expression that may name a path
-;   @def.name / @def.value  a constant      @comment    a comment
+;   @def.name / @def.value  a constant, or a variable set at the top of a file
+;   @comment    a comment
 ;   @directive  a php.ini directive name     @key  a MediaWiki setting ($wgName = ...)
 
 (string) @string
@@ -42,6 +43,11 @@
   arguments: (arguments . (argument [(string) (encapsed_string)] @def.name) . (argument (_) @def.value))
   (#eq? @_fn "define"))
 (const_declaration (const_element (name) @def.name (_) @def.value))
+
+; A variable set at the top of a file ($vendorDir = dirname(__DIR__);) is known in that file.
+(program (expression_statement (assignment_expression
+  left: (variable_name) @def.name
+  right: (_) @def.value)))
 
 ; Translations and messages are prose.
 (function_call_expression
