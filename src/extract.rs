@@ -113,26 +113,29 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
                 expr: language.lower(node, &ctx),
                 bytes: (node.start_byte(), node.end_byte()),
             };
+            // A key written as a bare name (`$wgSitename`) or a port written as a number
+            // (`'port' => 3306`) is its own text.
+            let bare = |kind| Candidate {
+                kind,
+                expr: match language.lower(node, &ctx) {
+                    expr @ Expr::Lit(_) => expr,
+                    _ => ctx.literal(
+                        node.start_byte(),
+                        node.end_byte(),
+                        ctx.text(node).to_string(),
+                    ),
+                },
+                bytes: (node.start_byte(), node.end_byte()),
+            };
             match role {
                 Role::String => facts.candidates.push(candidate(CandidateKind::String)),
                 Role::Path => facts.candidates.push(candidate(CandidateKind::Path)),
                 Role::Directive => facts.candidates.push(candidate(CandidateKind::Directive)),
-                Role::Key => {
-                    let kind = CandidateKind::Key(language.keys.unwrap_or(""));
-                    // A key written as a bare name (`$wgSitename`) is its own text.
-                    let expr = match language.lower(node, &ctx) {
-                        expr @ Expr::Lit(_) => expr,
-                        _ => ctx.literal(
-                            node.start_byte(),
-                            node.end_byte(),
-                            ctx.text(node).to_string(),
-                        ),
-                    };
-                    facts.candidates.push(Candidate {
-                        kind,
-                        expr,
-                        bytes: (node.start_byte(), node.end_byte()),
-                    });
+                Role::Key => facts
+                    .candidates
+                    .push(bare(CandidateKind::Key(language.keys.unwrap_or("")))),
+                Role::Address if ctx.text(node).bytes().all(|b| b.is_ascii_digit()) => {
+                    facts.candidates.push(bare(CandidateKind::Address))
                 }
                 Role::Address => facts.candidates.push(candidate(CandidateKind::Address)),
                 Role::Host => {

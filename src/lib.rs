@@ -204,6 +204,7 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 2 << 20;
 
 /// One checked root with its configuration applied.
 pub struct CheckedRoot {
+    /// The folder the findings' paths are relative to.
     pub root: PathBuf,
     pub outcome: RootOutcome,
 }
@@ -239,8 +240,10 @@ pub fn check_roots(
             },
         );
         outcome.findings = config.apply(findings);
+        // Findings are relative to the folder that was walked: a file's own folder when
+        // a single file is checked.
         out.push(CheckedRoot {
-            root: root.clone(),
+            root: tree,
             outcome,
         });
     }

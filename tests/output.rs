@@ -35,6 +35,34 @@ fn human_report_shows_the_line_the_token_and_the_help() {
 }
 
 #[test]
+fn a_single_file_is_shown_under_its_own_folder_with_its_source() {
+    let output = typo_gate()
+        .current_dir(fixture("auth-address"))
+        .args(["check", "--color", "never", "bad/portal/settings.py"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains(
+            "\u{256d}\u{2500}[bad/portal/settings.py:2:25]\n 1 \u{2502} # Every serving thread"
+        ),
+        "{stdout}"
+    );
+    let output = typo_gate()
+        .current_dir(fixture("auth-address"))
+        .args(["check", "--format", "json", "bad/portal/settings.py"])
+        .output()
+        .unwrap();
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let finding = &document["findings"][0];
+    assert_eq!(
+        (&finding["root"], &finding["path"]),
+        (&"bad/portal".into(), &"settings.py".into())
+    );
+}
+
+#[test]
 fn clean_human_report_is_only_the_summary() {
     let output = typo_gate()
         .args(["check", "--color", "never"])

@@ -404,3 +404,14 @@ fn nginx_data_files_are_read_by_their_names() {
         ],
     );
 }
+
+#[test]
+fn ports_written_as_numbers_under_port_keys() {
+    assert_case(
+        "ports",
+        &[
+            ("address-typo", "cache.php", 4, 46, "111211", None),
+            ("address-typo", "cache.php", 6, 31, "99999", None),
+        ],
+    );
+}

@@ -4,6 +4,7 @@
 ;   @def.name / @def.value  a constant, or a variable set at the top of a file
 ;   @comment    a comment
 ;   @directive  a php.ini directive name     @key  a MediaWiki setting ($wgName = ...)
+;   @address    a port number under a port key
 
 (string) @string
 (encapsed_string) @string
@@ -36,6 +37,19 @@
          (subscript_expression . (variable_name (name) @key))
          (subscript_expression . (subscript_expression . (variable_name (name) @key)))]
   (#match? @key "^wg[A-Z]"))))
+
+; A port written as a number under a key named like one ('port' => 3306,
+; $cfg['Servers'][$i]['port'] = 3306).
+(array_element_initializer
+  (string) @_key
+  (integer) @address
+  (#match? @_key "^['\"]([A-Za-z_]*_)?([Pp]ort|PORT)['\"]$|^['\"][a-z]+Port['\"]$")
+  (#not-match? @address "^0+$"))
+(assignment_expression
+  left: (subscript_expression (string) @_key .)
+  right: (integer) @address
+  (#match? @_key "^['\"]([A-Za-z_]*_)?([Pp]ort|PORT)['\"]$|^['\"][a-z]+Port['\"]$")
+  (#not-match? @address "^0+$"))
 
 ; define( 'NAME', value ) and const NAME = value;
 (function_call_expression
