@@ -31,6 +31,8 @@ pub enum Expr {
     File,
     /// A constant or module-level variable, resolved through the symbol table.
     Name(String),
+    /// The folder separator, `/` where sites are deployed (`DIRECTORY_SEPARATOR`).
+    Separator,
     /// The parent folder of a path (`dirname()`, `.parent`).
     Dirname(Box<Expr>),
     /// Path joining: `os.path.join(a, b)`, `a / b`.
@@ -60,8 +62,19 @@ impl Expr {
             Expr::Join(parts) | Expr::Concat(parts) => {
                 parts.iter().for_each(|p| p.collect_literals(out))
             }
-            Expr::FileDir | Expr::File | Expr::Name(_) | Expr::Unknown => {}
+            Expr::FileDir | Expr::File | Expr::Name(_) | Expr::Separator | Expr::Unknown => {}
             Expr::Dict(_) | Expr::List(_) => {}
+        }
+    }
+
+    /// True when the folder separator is written in it: a value built with
+    /// `DIRECTORY_SEPARATOR` is a path, whatever else it holds.
+    pub fn mentions_separator(&self) -> bool {
+        match self {
+            Expr::Separator => true,
+            Expr::Dirname(inner) => inner.mentions_separator(),
+            Expr::Join(parts) | Expr::Concat(parts) => parts.iter().any(Expr::mentions_separator),
+            _ => false,
         }
     }
 
@@ -71,7 +84,7 @@ impl Expr {
             Expr::FileDir | Expr::File | Expr::Name(_) => true,
             Expr::Dirname(inner) => inner.mentions_anchor(),
             Expr::Join(parts) | Expr::Concat(parts) => parts.iter().any(Expr::mentions_anchor),
-            Expr::Lit(_) | Expr::Unknown | Expr::Dict(_) | Expr::List(_) => false,
+            Expr::Lit(_) | Expr::Separator | Expr::Unknown | Expr::Dict(_) | Expr::List(_) => false,
         }
     }
 }
@@ -282,7 +295,9 @@ fn same_shape(a: &Expr, b: &Expr) -> bool {
             x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_shape(a, b))
         }
         (Expr::Name(x), Expr::Name(y)) => x == y,
-        (Expr::FileDir, Expr::FileDir) | (Expr::File, Expr::File) => true,
+        (Expr::FileDir, Expr::FileDir)
+        | (Expr::File, Expr::File)
+        | (Expr::Separator, Expr::Separator) => true,
         _ => false,
     }
 }
@@ -303,6 +318,14 @@ fn evaluate(expr: &Expr, file: usize, file_path: &str, symbols: &Symbols, depth:
     match expr {
         Expr::Lit(lit) => Value::literal(lit),
         Expr::File => Value::anchored(format!("/{file_path}")),
+        Expr::Separator => Value {
+            anchored: false,
+            text: "/".into(),
+            pieces: vec![Piece {
+                range: 0..1,
+                lit: None,
+            }],
+        },
         Expr::FileDir => Value::anchored(parent_of(&format!("/{file_path}"))),
         Expr::Name(name) => match symbols.lookup(file, name) {
             Some((def_file, def)) => {

@@ -207,7 +207,8 @@ fn finish(mut facts: FileFacts, prose: &HashSet<(usize, usize)>) -> FileFacts {
         enclosing.push((start, end));
     }
     facts.candidates.retain(|c| match c.kind {
-        CandidateKind::String => !prose.contains(&c.bytes),
+        // A message that is only a URL (`__( 'https://…' )`) is still an address.
+        CandidateKind::String => !prose.contains(&c.bytes) || is_lone_url(&c.expr),
         CandidateKind::Directive
         | CandidateKind::Key(_)
         | CandidateKind::Address
@@ -224,6 +225,11 @@ fn finish(mut facts: FileFacts, prose: &HashSet<(usize, usize)>) -> FileFacts {
         .candidates
         .dedup_by(|a, b| a.bytes == b.bytes && a.kind == b.kind);
     facts
+}
+
+/// A string that is one URL and nothing else.
+fn is_lone_url(expr: &Expr) -> bool {
+    matches!(expr, Expr::Lit(lit) if lit.text.contains("://") && !lit.text.contains(char::is_whitespace))
 }
 
 impl FileFacts {

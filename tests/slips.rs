@@ -415,3 +415,66 @@ fn ports_written_as_numbers_under_port_keys() {
         ],
     );
 }
+
+#[test]
+fn mail_domains_scheme_ties_and_urls_given_as_messages() {
+    assert_case(
+        "addresses",
+        &[
+            (
+                "address-typo",
+                "000-default.conf",
+                3,
+                24,
+                "loaclhost",
+                Some("localhost"),
+            ),
+            (
+                "address-typo",
+                "feed.py",
+                5,
+                30,
+                "httpo://www.w3.org/2005/Atom",
+                Some("http://www.w3.org/2005/Atom"),
+            ),
+            (
+                "address-typo",
+                "feed.py",
+                6,
+                11,
+                "httpps://docs.example.org/feeds/",
+                Some("https://docs.example.org/feeds/"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn every_argument_of_path_is_a_part_of_the_path() {
+    assert_case(
+        "path-arguments",
+        &[(
+            "path-typo",
+            "views/debug.py",
+            6,
+            29,
+            "tmeplates",
+            Some("templates"),
+        )],
+    );
+}
+
+#[test]
+fn a_value_built_with_the_folder_separator_is_a_path() {
+    assert_case(
+        "separator",
+        &[(
+            "word-typo",
+            "DebugClassLoader.php",
+            5,
+            59,
+            "venodr",
+            Some("vendor"),
+        )],
+    );
+}

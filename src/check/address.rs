@@ -130,6 +130,22 @@ fn check_url(text: &str, scheme_end: usize, out: &Findings) -> Option<Problem> {
                 replacement: Some(one.to_string()),
                 message: format!("`{scheme}://` is not a URL scheme; did you mean `{one}://`?"),
             }),
+            // `httpo://`: one slip from both `http` and `https`; the shorter needs no
+            // letter added.
+            [first, second] => {
+                let one = if first.len() <= second.len() {
+                    first
+                } else {
+                    second
+                };
+                Some(Problem {
+                    range: 0..scheme_end,
+                    replacement: Some(one.to_string()),
+                    message: format!(
+                        "`{scheme}://` is not a URL scheme; did you mean `{first}://` or `{second}://`?"
+                    ),
+                })
+            }
             _ => None,
         };
     }

@@ -120,7 +120,10 @@ pub fn check_file(file: usize, facts: &FileFacts, ctx: &Context) -> Vec<Finding>
         let shape = if candidate.kind == CandidateKind::Path || value.anchored {
             Some(Shape::Certain)
         } else {
-            plain_shape(&value.text, ctx.vocab)
+            plain_shape(&value.text, ctx.vocab).map(|shape| match shape {
+                Shape::Guessed if candidate.expr.mentions_separator() => Shape::FileLike,
+                shape => shape,
+            })
         };
         if let Some(shape) = shape.filter(|_| !value.text.contains("://")) {
             check_path(&resolve(&value, file_dir, ctx.index, shape), &mut out);

@@ -184,6 +184,27 @@ fn directive(
             }
             return;
         }
+        "servername" => {
+            if let Some(arg) = args.first() {
+                push(facts, CandidateKind::Address, arg.lit(ctx), arg);
+            }
+            return;
+        }
+        // ServerAdmin webmaster@localhost: the mail domain is a host.
+        "serveradmin" => {
+            let domain = args.first().and_then(|arg| {
+                let at = arg.text.find('@')?;
+                (arg.end - arg.start == arg.text.len() && !arg.text.contains("://")).then(|| Word {
+                    text: arg.text[at + 1..].to_string(),
+                    start: arg.start + at + 1,
+                    end: arg.end,
+                })
+            });
+            if let Some(domain) = domain {
+                push(facts, CandidateKind::Address, domain.lit(ctx), &domain);
+            }
+            return;
+        }
         "setenv" if args.len() > 1 && is_address_key(&args[0].text) => {
             push(facts, CandidateKind::Address, args[1].lit(ctx), &args[1]);
             return;
@@ -362,7 +383,7 @@ mod tests {
         );
         assert_eq!(
             of(CandidateKind::Address),
-            ["*:80", "http://auth-service:8080/"]
+            ["*:80", "example.org", "http://auth-service:8080/"]
         );
         assert_eq!(
             of(CandidateKind::Path),

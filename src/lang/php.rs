@@ -76,10 +76,11 @@ fn lower(node: Node, ctx: &Lowering) -> Expr {
     match node.kind() {
         "string" => lower_string(node.start_byte(), node.end_byte(), ctx),
         "encapsed_string" => lower_encapsed(node, ctx),
-        "name" => match ctx.text(node) {
-            "__DIR__" => Expr::FileDir,
-            "__FILE__" => Expr::File,
-            name => Expr::Name(name.to_string()),
+        "name" => lower_name(ctx.text(node)),
+        // `\DIRECTORY_SEPARATOR`: a global name written from the root namespace.
+        "qualified_name" => match ctx.text(node).strip_prefix('\\') {
+            Some(name) if !name.contains('\\') => lower_name(name),
+            _ => Expr::Unknown,
         },
         // A variable read at the top of a file is the one set there; inside a function
         // it is another variable.
@@ -100,6 +101,15 @@ fn lower(node: Node, ctx: &Lowering) -> Expr {
         "function_call_expression" => lower_call(node, ctx),
         "array_creation_expression" => lower_array(node, ctx),
         _ => Expr::Unknown,
+    }
+}
+
+fn lower_name(name: &str) -> Expr {
+    match name {
+        "__DIR__" => Expr::FileDir,
+        "__FILE__" => Expr::File,
+        "DIRECTORY_SEPARATOR" => Expr::Separator,
+        name => Expr::Name(name.to_string()),
     }
 }
 

@@ -12,15 +12,21 @@
   (#match? @_module "(^|\\.)(path|posixpath|ntpath)$")
   (#eq? @_fn "join")) @path
 
-; Path(...) and calls whose first argument is a file name.
+; Path(a, 'b', 'c') joins its arguments.
+(call
+  function: [(identifier) @_fn (attribute attribute: (identifier) @_fn)]
+  arguments: (argument_list . (_))
+  (#any-of? @_fn "Path" "PurePath" "PosixPath")) @path
+
+; Calls whose first argument is a file name.
 (call
   function: (identifier) @_fn
   arguments: (argument_list . (_) @path)
-  (#any-of? @_fn "open" "Path" "PurePath" "PosixPath" "run_path" "load_source" "execfile" "FileSystemStorage" "read_csv" "load_dotenv" "dotenv_values" "read_env" "fileConfig"))
+  (#any-of? @_fn "open" "run_path" "load_source" "execfile" "FileSystemStorage" "read_csv" "load_dotenv" "dotenv_values" "read_env" "fileConfig"))
 (call
   function: (attribute attribute: (identifier) @_fn)
   arguments: (argument_list . (_) @path)
-  (#any-of? @_fn "open" "Path" "PurePath" "run_path" "load_source" "isfile" "isdir" "exists" "dirname" "abspath" "realpath" "read_env" "load_dotenv" "fileConfig" "read_file" "add_section_file"))
+  (#any-of? @_fn "open" "run_path" "load_source" "isfile" "isdir" "exists" "dirname" "abspath" "realpath" "read_env" "load_dotenv" "fileConfig" "read_file" "add_section_file"))
 
 ; base / "static" / "css"
 (binary_operator operator: "/" right: (string)) @path
