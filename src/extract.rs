@@ -147,6 +147,7 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
                 Role::Prose => {
                     prose.insert((node.start_byte(), node.end_byte()));
                 }
+                Role::Identifier => facts.reads.extend(constant_read(language, node, &ctx)),
                 Role::DefinitionName => definition.0 = Some(node),
                 Role::DefinitionValue => definition.1 = Some(node),
                 Role::Comment => {}
@@ -164,10 +165,8 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
     }
     let defined_at: HashSet<Option<(usize, usize)>> =
         facts.definitions.iter().map(|d| d.span.bytes).collect();
-    facts.reads = constant_reads(language, tree.root_node(), &ctx)
-        .into_iter()
-        .filter(|r| !defined_at.contains(&r.span.bytes))
-        .collect();
+    facts.reads.retain(|r| !defined_at.contains(&r.span.bytes));
+    facts.reads.sort_by_key(|r| r.span.bytes);
     finish(facts, &prose)
 }
 
@@ -258,43 +257,31 @@ fn may_matter(text: &str) -> bool {
         || text != trimmed
 }
 
-/// Every upper-case identifier in the tree that reads a constant or a setting. The walk
-/// keeps its own stack of ancestors: asking a node for its parent costs a walk from the root.
-fn constant_reads(language: &Language, root: Node, ctx: &Lowering) -> Vec<Read> {
-    let mut reads = Vec::new();
-    let mut cursor = root.walk();
-    let mut parents: Vec<&'static str> = Vec::new();
-    let mut previous: Option<&'static str> = None;
-    'walk: loop {
-        let node = cursor.node();
-        if language.identifier_kinds.contains(&node.kind()) {
-            let text = ctx.text(node);
-            let parent = parents.last().copied().unwrap_or("");
-            let is_type = previous == Some("instanceof");
-            if is_constant_name(text)
-                && !is_type
-                && !language.not_constant_parents.contains(&parent)
-            {
-                reads.push(Read {
-                    name: text.to_string(),
-                    span: ctx.node_span(node),
-                });
-            }
-        } else if cursor.goto_first_child() {
-            parents.push(node.kind());
-            previous = None;
-            continue;
+/// The constant or setting an identifier reads: an upper-case one, unless its parent or
+/// a type test (`$x instanceof FOO`) makes it name something else. Only upper-case
+/// identifiers ask for their parent, which costs a walk from the root.
+fn constant_read(language: &Language, node: Node, ctx: &Lowering) -> Option<Read> {
+    let text = ctx.text(node);
+    if !is_constant_name(text) {
+        return None;
+    }
+    if let Some(parent) = node.parent() {
+        if language.not_constant_parents.contains(&parent.kind()) {
+            return None;
         }
-        previous = Some(cursor.node().kind());
-        while !cursor.goto_next_sibling() {
-            if !cursor.goto_parent() {
-                break 'walk;
-            }
-            parents.pop();
-            previous = Some(cursor.node().kind());
+        let mut cursor = parent.walk();
+        let previous = parent
+            .children(&mut cursor)
+            .take_while(|sibling| *sibling != node)
+            .last();
+        if previous.is_some_and(|p| p.kind() == "instanceof") {
+            return None;
         }
     }
-    reads
+    Some(Read {
+        name: text.to_string(),
+        span: ctx.node_span(node),
+    })
 }
 
 /// `STATIC_ROOT`, `WP_DEBUG`, `E_ALL`: upper-case letters, digits and underscores.
