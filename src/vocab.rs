@@ -84,7 +84,11 @@ pub fn nearest_of<'a>(
         if other.abs_diff(length) > max || candidate == word {
             continue;
         }
-        let d = distance(word, candidate);
+        let d = match max {
+            1 if one_edit_apart(word, candidate) => 1,
+            1 => continue,
+            _ => distance(word, candidate),
+        };
         if d > max
             || d > best
             || !is_plausible_typo(word, candidate)
@@ -188,6 +192,20 @@ pub fn distance(a: &str, b: &str) -> usize {
             std::str::from_utf8(a).unwrap_or_default(),
             std::str::from_utf8(b).unwrap_or_default(),
         ),
+    }
+}
+
+/// `distance(a, b) == 1`, told without the distance table: what is left after the common
+/// ends must be one byte, one byte against another, or a swapped pair.
+pub fn one_edit_apart(a: &str, b: &str) -> bool {
+    if !(a.is_ascii() && b.is_ascii()) {
+        return distance(a, b) == 1;
+    }
+    let (a, b) = trim_common_ends(a.as_bytes(), b.as_bytes());
+    match (a.len(), b.len()) {
+        (1, 0) | (0, 1) | (1, 1) => true,
+        (2, 2) => a[0] == b[1] && a[1] == b[0],
+        _ => false,
     }
 }
 
@@ -316,7 +334,11 @@ pub fn nearest_name<'a>(
         if candidate.as_bytes().first() != word.as_bytes().first() {
             continue; // Not a slip (see is_name_slip), and cheap to rule out first.
         }
-        let d = distance(word, candidate);
+        let d = match max {
+            1 if one_edit_apart(word, candidate) => 1,
+            1 => continue,
+            _ => distance(word, candidate),
+        };
         if d > max
             || d > best
             || candidate.eq_ignore_ascii_case(word)
@@ -641,6 +663,11 @@ mod tests {
             assert_eq!(
                 distance(&a, &b),
                 strsim::osa_distance(&a, &b),
+                "{a:?} {b:?}"
+            );
+            assert_eq!(
+                one_edit_apart(&a, &b),
+                strsim::osa_distance(&a, &b) == 1,
                 "{a:?} {b:?}"
             );
         }

@@ -227,6 +227,6 @@ fn is_external(text: &str) -> bool {
 /// Does `dir` hold an entry one edit from `name`?
 fn has_neighbour(index: &FsIndex, dir: &str, name: &str) -> bool {
     index.entries(dir).iter().any(|(entry, _)| {
-        entry.len().abs_diff(name.len()) <= 1 && crate::vocab::distance(entry, name) == 1
+        entry.len().abs_diff(name.len()) <= 1 && crate::vocab::one_edit_apart(entry, name)
     })
 }
