@@ -672,7 +672,8 @@ def scan_php(scanner, text, settings_like):
         scanner.literal_at(offset + 1, content, kind, True, pathy)
     # Names: constants defined with define(), keys of the settings arrays of
     # phpMyAdmin and Roundcube, MediaWiki's $wg globals.
-    for m in re.finditer(r"\bdefine\s*\(\s*(['\"])([A-Za-z_]\w*)\1", text):
+    # The function define(), not a method of that name (`->define('amount')`).
+    for m in re.finditer(r"(?<![>:$])\bdefine\s*\(\s*(['\"])([A-Za-z_]\w*)\1", text):
         if m.start(1) in starts:
             line_no, col = scanner.locate(m.start(2))
             scanner.name("php-define", line_no, col, col + len(m.group(2)))

@@ -134,6 +134,9 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
                 Role::Key => facts
                     .candidates
                     .push(bare(CandidateKind::Key(language.keys.unwrap_or("")))),
+                Role::KeyIn(vocabulary) => {
+                    facts.candidates.push(bare(CandidateKind::Key(vocabulary)))
+                }
                 Role::Address if ctx.text(node).bytes().all(|b| b.is_ascii_digit()) => {
                     facts.candidates.push(bare(CandidateKind::Address))
                 }

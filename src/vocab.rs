@@ -445,7 +445,23 @@ pub struct Vocabularies {
     pub workflow_keys: KeyVocabulary,
     pub dockerfile_instructions: KeyVocabulary,
     pub mediawiki_settings: KeyVocabulary,
+    pub phpmyadmin_settings: KeyVocabulary,
+    pub roundcube_settings: KeyVocabulary,
 }
+
+/// The key vocabularies by their file name under `rules/`, as queries name them
+/// (`@key.phpmyadmin-settings`).
+pub const KEY_VOCABULARIES: &[&str] = &[
+    "php-ini",
+    "nginx-directives",
+    "apache-directives",
+    "compose-keys",
+    "github-workflow-keys",
+    "dockerfile-instructions",
+    "mediawiki-settings",
+    "phpmyadmin-settings",
+    "roundcube-settings",
+];
 
 impl Vocabularies {
     pub fn builtin() -> &'static Vocabularies {
@@ -489,6 +505,14 @@ impl Vocabularies {
                 include_str!("../rules/mediawiki-settings.txt"),
                 false,
             ),
+            phpmyadmin_settings: KeyVocabulary::parse(
+                include_str!("../rules/phpmyadmin-settings.txt"),
+                false,
+            ),
+            roundcube_settings: KeyVocabulary::parse(
+                include_str!("../rules/roundcube-settings.txt"),
+                false,
+            ),
         })
     }
 
@@ -502,6 +526,8 @@ impl Vocabularies {
             "github-workflow-keys" => &self.workflow_keys,
             "dockerfile-instructions" => &self.dockerfile_instructions,
             "mediawiki-settings" => &self.mediawiki_settings,
+            "phpmyadmin-settings" => &self.phpmyadmin_settings,
+            "roundcube-settings" => &self.roundcube_settings,
             _ => return None,
         })
     }

@@ -478,3 +478,37 @@ fn a_value_built_with_the_folder_separator_is_a_path() {
         )],
     );
 }
+
+#[test]
+fn phpmyadmin_and_roundcube_settings_one_slip_from_a_real_one() {
+    assert_case(
+        "config-arrays",
+        &[
+            (
+                "key-typo",
+                "config.inc.php",
+                5,
+                7,
+                "LoginCookieValidiity",
+                Some("LoginCookieValidity"),
+            ),
+            ("key-typo", "config.inc.php", 6, 7, "Exort", Some("Export")),
+            (
+                "key-typo",
+                "config.inc.php",
+                7,
+                10,
+                "smt_user",
+                Some("smtp_user"),
+            ),
+            (
+                "key-typo",
+                "plugins/jqueryui/config.inc.php.dist",
+                3,
+                10,
+                "jquey_ui_skin_map",
+                Some("jquery_ui_skin_map"),
+            ),
+        ],
+    );
+}

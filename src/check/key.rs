@@ -36,6 +36,11 @@ pub fn check(file_path: &str, facts: &FileFacts, out: &mut Findings) {
         if id == "php-ini" && !speaks_php_ini(file_path, facts, vocabulary) {
             continue;
         }
+        // `$config` is any program's name: only Roundcube's configuration files hold its
+        // settings.
+        if id == "roundcube-settings" && !is_roundcube_config(file_path) {
+            continue;
+        }
         let near = vocabulary.nearest(name);
         let [one] = near.as_slice() else {
             continue;
@@ -58,6 +63,8 @@ fn what(id: &str) -> &'static str {
         "dockerfile-instructions" => "Dockerfile instruction",
         "php-ini" => "php.ini directive",
         "mediawiki-settings" => "MediaWiki setting",
+        "phpmyadmin-settings" => "phpMyAdmin setting",
+        "roundcube-settings" => "Roundcube setting",
         _ => "key",
     }
 }
@@ -99,4 +106,10 @@ fn same_case(written: &str, known: &str, vocabulary: &KeyVocabulary) -> String {
     } else {
         known.to_string()
     }
+}
+
+/// `config/config.inc.php`, `defaults.inc.php`, a plugin's `config.inc.php.dist`.
+fn is_roundcube_config(file_path: &str) -> bool {
+    let name = file_path.rsplit('/').next().unwrap_or(file_path);
+    name.starts_with("config.inc.php") || name == "defaults.inc.php"
 }

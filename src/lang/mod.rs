@@ -100,6 +100,8 @@ pub enum Role {
     Identifier,
     /// A key or directive name, checked against the row's vocabulary.
     Key,
+    /// A key checked against the vocabulary the capture names (`@key.roundcube-settings`).
+    KeyIn(&'static str),
     /// A value that is a network address (`proxy_pass`, `DATABASE_URL`).
     Address,
     /// A host name the file defines (a compose service, an nginx upstream).
@@ -121,7 +123,10 @@ impl Role {
             "key" => Role::Key,
             "address" => Role::Address,
             "host" => Role::Host,
-            _ => return None,
+            _ => {
+                let id = name.strip_prefix("key.")?;
+                Role::KeyIn(crate::vocab::KEY_VOCABULARIES.iter().find(|k| **k == id)?)
+            }
         })
     }
 }

@@ -10,9 +10,10 @@ pub const LANGUAGE: Language = Language {
     id: "php",
     extensions: &["php", "phtml", "php5", "php7", "php8"],
     shebangs: &["php"],
-    globs: &[],
+    // The sample configurations a site's own is copied from.
+    globs: &["*.php.dist", "*.php.sample", "*.php.example"],
     sniff: None,
-    keys: Some("mediawiki-settings"),
+    keys: None,
     grammar: Grammar::TreeSitter(tree_sitter_php::LANGUAGE_PHP),
     query: include_str!("php.scm"),
     lower,

@@ -3,7 +3,8 @@
 ;   @path    an expression naming a path    @concat     an expression that may name a path
 ;   @def.name / @def.value  a constant, or a variable set at the top of a file
 ;   @comment    a comment
-;   @directive  a php.ini directive name     @key  a MediaWiki setting ($wgName = ...)
+;   @directive  a php.ini directive name
+;   @key.VOCABULARY  a setting name, checked against rules/VOCABULARY.txt
 ;   @address    a port number under a port key
 
 (string) @string
@@ -33,10 +34,21 @@
 
 ; MediaWiki settings, set at the top of a file ($wgSitename = ..., $wgGroupPermissions[...] = ...).
 (program (expression_statement (assignment_expression
-  left: [(variable_name (name) @key)
-         (subscript_expression . (variable_name (name) @key))
-         (subscript_expression . (subscript_expression . (variable_name (name) @key)))]
-  (#match? @key "^wg[A-Z]"))))
+  left: [(variable_name (name) @key.mediawiki-settings)
+         (subscript_expression . (variable_name (name) @key.mediawiki-settings))
+         (subscript_expression . (subscript_expression . (variable_name (name) @key.mediawiki-settings)))]
+  (#match? @key.mediawiki-settings "^wg[A-Z]"))))
+
+; phpMyAdmin settings ($cfg['LoginCookieValidity'] = ..., $cfg['Export']['charset'] = ...) and
+; Roundcube's ($config['smtp_host'] = ...).
+(assignment_expression
+  left: [(subscript_expression . (variable_name (name) @_var) . (string) @key.phpmyadmin-settings)
+         (subscript_expression . (subscript_expression . (variable_name (name) @_var) . (string) @key.phpmyadmin-settings))]
+  (#eq? @_var "cfg"))
+(assignment_expression
+  left: [(subscript_expression . (variable_name (name) @_var) . (string) @key.roundcube-settings)
+         (subscript_expression . (subscript_expression . (variable_name (name) @_var) . (string) @key.roundcube-settings))]
+  (#eq? @_var "config"))
 
 ; A port written as a number under a key named like one ('port' => 3306,
 ; $cfg['Servers'][$i]['port'] = 3306).
