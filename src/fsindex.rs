@@ -19,10 +19,9 @@ pub struct FsIndex {
     names: HashSet<String>,
     /// Every folder name in the tree, sorted and unique.
     dir_names: Vec<String>,
-    /// Name length in characters → the file names, and the folder names, of that length:
-    /// nearest-name searches only look at lengths one apart.
-    file_names_by_len: HashMap<usize, Vec<String>>,
-    dir_names_by_len: HashMap<usize, Vec<String>>,
+    /// The file names, and the folder names, for nearest-name searches.
+    file_names_near: NearNames,
+    dir_names_near: NearNames,
     /// File name → the folders holding a file of that name.
     files_by_name: HashMap<String, Vec<String>>,
     /// Folder name → the root-relative paths of the folders of that name.
@@ -100,25 +99,8 @@ impl FsIndex {
         }
         index.dir_names = dir_names.into_iter().collect();
         index.dir_names.sort();
-        for name in &index.dir_names {
-            let len = name.chars().count();
-            index
-                .dir_names_by_len
-                .entry(len)
-                .or_default()
-                .push(name.clone());
-        }
-        for name in index.files_by_name.keys() {
-            let len = name.chars().count();
-            index
-                .file_names_by_len
-                .entry(len)
-                .or_default()
-                .push(name.clone());
-        }
-        for names in index.file_names_by_len.values_mut() {
-            names.sort();
-        }
+        index.dir_names_near = NearNames::new(index.dir_names.clone());
+        index.file_names_near = NearNames::new(index.files_by_name.keys().cloned().collect());
         if let Some(web_root) = index.web_root() {
             for prefix in DEPLOY_WEB_ROOTS {
                 index.add_mount(prefix, &web_root);
@@ -254,14 +236,15 @@ impl FsIndex {
         &self.dir_names
     }
 
-    /// Folder names at most one character longer or shorter than `len`.
-    pub fn dir_names_near(&self, len: usize) -> impl Iterator<Item = &str> {
-        near_lengths(&self.dir_names_by_len, len)
+    /// Folder names that may be one edit from `word` (callers measure the distance),
+    /// shortest first, then in name order.
+    pub fn dir_names_near(&self, word: &str) -> impl Iterator<Item = &str> {
+        self.dir_names_near.near(word)
     }
 
-    /// File names at most one character longer or shorter than `len`.
-    pub fn file_names_near(&self, len: usize) -> impl Iterator<Item = &str> {
-        near_lengths(&self.file_names_by_len, len)
+    /// File names that may be one edit from `word`, in the same order.
+    pub fn file_names_near(&self, word: &str) -> impl Iterator<Item = &str> {
+        self.file_names_near.near(word)
     }
 
     /// The root-relative paths of every folder with this name.
@@ -275,11 +258,61 @@ impl FsIndex {
     }
 }
 
-fn near_lengths(by_len: &HashMap<usize, Vec<String>>, len: usize) -> impl Iterator<Item = &str> {
-    (len.saturating_sub(1)..=len + 1)
-        .filter_map(move |l| by_len.get(&l))
-        .flatten()
-        .map(String::as_str)
+/// Names with the keys of their variants less one character: two names one edit apart
+/// (a letter changed, added, dropped or swapped with its neighbour) share a key, so the
+/// names near a word are found by looking up its own keys, not by reading every name.
+#[derive(Debug, Default)]
+struct NearNames {
+    /// Shortest first, then in name order.
+    names: Vec<String>,
+    /// (key, index into `names`), sorted.
+    keys: Vec<(u64, u32)>,
+}
+
+impl NearNames {
+    fn new(mut names: Vec<String>) -> Self {
+        names.sort_by_cached_key(|n| (n.chars().count(), n.clone()));
+        let mut keys = Vec::new();
+        for (id, name) in names.iter().enumerate() {
+            let id = u32::try_from(id).unwrap_or(u32::MAX);
+            variant_keys(name, |key| keys.push((key, id)));
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        NearNames { names, keys }
+    }
+
+    /// Every name that shares a key with `word`, in the order of `names`.
+    fn near(&self, word: &str) -> impl Iterator<Item = &str> {
+        let mut ids = Vec::new();
+        variant_keys(word, |key| {
+            let start = self.keys.partition_point(|(k, _)| *k < key);
+            ids.extend(
+                self.keys[start..]
+                    .iter()
+                    .take_while(|(k, _)| *k == key)
+                    .map(|(_, id)| *id),
+            );
+        });
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter()
+            .filter_map(|id| self.names.get(id as usize).map(String::as_str))
+    }
+}
+
+/// The keys of a name: the name itself and each variant with one character left out.
+fn variant_keys(name: &str, mut key: impl FnMut(u64)) {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    let hash = |text: &str| BuildHasherDefault::<DefaultHasher>::default().hash_one(text);
+    key(hash(name));
+    let mut variant = String::with_capacity(name.len());
+    for (i, c) in name.char_indices() {
+        variant.clear();
+        variant.push_str(&name[..i]);
+        variant.push_str(&name[i + c.len_utf8()..]);
+        key(hash(&variant));
+    }
 }
 
 #[cfg(test)]
@@ -376,5 +409,34 @@ mod tests {
             index.files_by_name()["layout.php"],
             vec!["templates".to_string()]
         );
+    }
+
+    #[test]
+    fn names_one_edit_away_are_found_by_their_keys() {
+        let near = NearNames::new(
+            [
+                "layout.php",
+                "layuot.php",
+                "layouts.php",
+                "lyout.php",
+                "laxout.php",
+                "footer.php",
+            ]
+            .map(String::from)
+            .to_vec(),
+        );
+        let found: Vec<&str> = near.near("layout.php").collect();
+        // Shortest first, then in name order; the word itself is among them.
+        assert_eq!(
+            found,
+            [
+                "lyout.php",
+                "laxout.php",
+                "layout.php",
+                "layuot.php",
+                "layouts.php"
+            ]
+        );
+        assert_eq!(near.near("header.php").count(), 0);
     }
 }

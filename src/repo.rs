@@ -15,6 +15,8 @@ pub struct Repository {
     /// Dotted names of the repository's Python modules and packages, from every folder
     /// that could be on the import path, with all their prefixes.
     modules: HashSet<String>,
+    /// Dotted parent (empty at the top) → the names of the modules one level below it.
+    submodules: HashMap<String, HashSet<String>>,
     /// Host → how many URLs name it.
     hosts: HashMap<String, usize>,
     /// Hosts the configuration defines: compose services, nginx upstreams.
@@ -129,7 +131,12 @@ impl Repository {
         // Any folder may be the import root: src/shop/settings.py is `shop.settings`.
         for start in 0..parts.len() {
             for end in start + 1..=parts.len() {
-                self.modules.insert(parts[start..end].join("."));
+                if self.modules.insert(parts[start..end].join(".")) {
+                    self.submodules
+                        .entry(parts[start..end - 1].join("."))
+                        .or_default()
+                        .insert(parts[end - 1].to_string());
+                }
             }
         }
     }
@@ -150,8 +157,13 @@ impl Repository {
         self.modules.contains(dotted)
     }
 
-    pub fn modules(&self) -> impl Iterator<Item = &str> {
-        self.modules.iter().map(String::as_str)
+    /// The names of the modules one level below `parent` (`""` for the top level).
+    pub fn submodules(&self, parent: &str) -> impl Iterator<Item = &str> {
+        self.submodules
+            .get(parent)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
     }
 
     pub fn host_count(&self, host: &str) -> usize {

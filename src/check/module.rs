@@ -1,10 +1,13 @@
 //! `module-typo`: a dotted Python path in a Django setting that names no module, while a
 //! module one edit away exists (in Django or in the repository).
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::{Findings, Rule};
 use crate::expr::{Expr, Lit};
 use crate::extract::{CandidateKind, FileFacts};
 use crate::finding::Severity;
-use crate::vocab::nearest_name;
+use crate::vocab::{nearest_name, Vocabularies};
 
 pub const RULE: Rule = Rule {
     id: "module-typo",
@@ -158,7 +161,7 @@ fn check_path(lit: &Lit, out: &mut Findings) {
         {
             return;
         }
-        let siblings = siblings(&parent, depth, out);
+        let siblings = siblings(&parent, out);
         let mut near = nearest_name(siblings.iter().map(String::as_str), parts[depth], 1);
         // Three letters leave room only for a neighbouring key or a swap (`gia`, `gsi`).
         if parts[depth].len() == 3 {
@@ -187,21 +190,38 @@ fn is_django_prefix(prefix: &str, out: &Findings) -> bool {
 }
 
 /// The names known one level below `parent` (top-level names when `parent` is empty).
-fn siblings(parent: &str, depth: usize, out: &Findings) -> Vec<String> {
-    let below = |dotted: &str| -> Option<String> {
-        let parts: Vec<&str> = dotted.split('.').collect();
-        (parts.len() > depth && parts[..depth].join(".") == parent)
-            .then(|| parts[depth].to_string())
-    };
-    let mut names: Vec<String> = out
-        .vocab()
-        .django_modules
-        .entries()
-        .iter()
-        .filter_map(|m| below(m))
-        .chain(out.repo().modules().filter_map(below))
+fn siblings(parent: &str, out: &Findings) -> Vec<String> {
+    let mut names: Vec<String> = django_submodules()
+        .get(parent)
+        .into_iter()
+        .flatten()
+        .cloned()
+        .chain(out.repo().submodules(parent).map(str::to_string))
         .collect();
     names.sort();
     names.dedup();
     names
+}
+
+/// Django's modules by their parent: `django.contrib` → `admin`, `auth`, ...
+fn django_submodules() -> &'static HashMap<String, Vec<String>> {
+    static BELOW: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    BELOW.get_or_init(|| {
+        let vocab = Vocabularies::builtin();
+        let mut below: HashMap<String, Vec<String>> = HashMap::new();
+        for dotted in vocab.django_modules.entries() {
+            let parts: Vec<&str> = dotted.split('.').collect();
+            for depth in 0..parts.len() {
+                below
+                    .entry(parts[..depth].join("."))
+                    .or_default()
+                    .push(parts[depth].to_string());
+            }
+        }
+        for names in below.values_mut() {
+            names.sort();
+            names.dedup();
+        }
+        below
+    })
 }

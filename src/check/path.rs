@@ -83,7 +83,7 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
             let wanted = extension(name);
             nearest_of(
                 out.index()
-                    .file_names_near(name.chars().count())
+                    .file_names_near(name)
                     .filter(|n| extension(n) == wanted),
                 name,
                 budget,
@@ -212,7 +212,7 @@ fn renamed_first_folder(resolved: &Resolved, out: &Findings) -> Vec<String> {
     }
     let rest = rest.join("/");
     let index = out.index();
-    let folders = index.dir_names_near(first.chars().count());
+    let folders = index.dir_names_near(first);
     nearest_of(folders, first, edit_budget(first), &out.vocab().pairs)
         .into_iter()
         .filter(|name| {

@@ -84,10 +84,7 @@ fn near_words(word: &str, folders_too: bool, out: &Findings) -> Option<Vec<Strin
     }
     let mut near = vocab.deploy_words.nearest(&lower, 1, &vocab.pairs);
     if near.is_empty() && word.len() >= 5 && folders_too {
-        let folders = out
-            .index()
-            .dir_names_near(word.chars().count())
-            .filter(|n| n.len() >= 5);
+        let folders = out.index().dir_names_near(word).filter(|n| n.len() >= 5);
         near = nearest_of(folders, word, 1, &vocab.pairs);
     }
     (!near.is_empty()).then(|| near.into_iter().map(str::to_string).collect())
