@@ -3,6 +3,31 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+/// A long list of words that is only asked whether it holds one: kept as the embedded
+/// text's own lines, so that start-up builds no strings and no hash table for it.
+#[derive(Debug, Default)]
+pub struct WordList {
+    words: Vec<&'static str>,
+}
+
+impl WordList {
+    /// One word a line; `#` starts a comment line; blank lines are ignored.
+    pub fn parse(text: &'static str) -> Self {
+        let mut words: Vec<&'static str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        WordList { words }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.binary_search(&word).is_ok()
+    }
+}
+
 /// A sorted list of known words.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
@@ -429,7 +454,7 @@ pub struct Vocabularies {
     pub system_folders: Vocabulary,
     pub schemes: Vocabulary,
     /// Ordinary English words: in a guessed path they are taken as meant.
-    pub english: Vocabulary,
+    pub english: WordList,
     pub pairs: KnownPairs,
     pub django_settings: Vocabulary,
     /// Setting → the keys its dictionaries take (`DATABASES` → `ENGINE`, `NAME`, ...).
@@ -473,7 +498,7 @@ impl Vocabularies {
             deploy_words: Vocabulary::parse(include_str!("../rules/deploy-words.txt")),
             system_folders: Vocabulary::parse(include_str!("../rules/system-folders.txt")),
             schemes: Vocabulary::parse(include_str!("../rules/schemes.txt")),
-            english: Vocabulary::parse(include_str!("../rules/english-words.txt")),
+            english: WordList::parse(include_str!("../rules/english-words.txt")),
             pairs: KnownPairs::parse(include_str!("../rules/similar-pairs.txt")),
             django_settings: Vocabulary::parse(include_str!("../rules/django-settings.txt")),
             django_dict_keys: keyed(include_str!("../rules/django-dict-keys.txt")),
