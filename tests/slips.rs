@@ -445,6 +445,14 @@ fn mail_domains_scheme_ties_and_urls_given_as_messages() {
                 "httpps://docs.example.org/feeds/",
                 Some("https://docs.example.org/feeds/"),
             ),
+            (
+                "address-typo",
+                "feed.py",
+                8,
+                10,
+                "olcalhost:11211",
+                Some("localhost:11211"),
+            ),
         ],
     );
 }

@@ -277,5 +277,6 @@ fn is_near_localhost(host: &str) -> bool {
         && lower.len() >= 7
         && lower.chars().all(|c| c.is_ascii_alphabetic())
         && distance(&lower, "localhost") <= 2
-        && lower.starts_with('l')
+        // A changed first key makes other words; its swap with the second does not.
+        && (lower.starts_with('l') || lower.starts_with("ol") && distance(&lower, "localhost") == 1)
 }
