@@ -256,7 +256,8 @@ fn may_matter(text: &str) -> bool {
     }
     trimmed.contains(['/', '.', ':'])
         || is_constant_name(trimmed)
-        || (7..=11).contains(&trimmed.len()) && trimmed.starts_with(['l', 'L'])
+        || (7..=11).contains(&trimmed.len())
+            && (trimmed.starts_with(['l', 'L']) || trimmed.starts_with("ol"))
         || text != trimmed
 }
 
@@ -313,6 +314,7 @@ mod tests {
             "django.contrib.admin",
             "WP_DEBUG",
             "localhost",
+            "olcalhost",
             "a path/with space",
         ] {
             assert!(may_matter(kept), "{kept:?} must be kept");

@@ -453,6 +453,14 @@ fn mail_domains_scheme_ties_and_urls_given_as_messages() {
                 "olcalhost:11211",
                 Some("localhost:11211"),
             ),
+            (
+                "address-typo",
+                "feed.py",
+                9,
+                9,
+                "olcalhost",
+                Some("localhost"),
+            ),
         ],
     );
 }
