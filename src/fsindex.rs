@@ -1,6 +1,7 @@
 //! The repository's file tree, built once per run from the walk: a vocabulary of paths.
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum EntryKind {
@@ -29,6 +30,16 @@ pub struct FsIndex {
     /// Absolute deploy folders and the repository folders they hold (`/var/www/html` →
     /// `public`), longest prefix first.
     mounts: Vec<(String, String)>,
+    /// What the disk said of paths the walk did not list (ignored files), asked once
+    /// each: the same missing path is asked for again from many files and anchors.
+    on_disk: Mutex<HashMap<String, OnDisk>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OnDisk {
+    Missing,
+    Dir,
+    Other,
 }
 
 /// Where web servers and images serve files from, mapped onto the repository's web root.
@@ -221,11 +232,28 @@ impl FsIndex {
         if name.is_empty() {
             return parent.is_empty() || self.exists(parent);
         }
-        self.entries(parent).iter().any(|(n, _)| n == name) || self.root.join(path).exists()
+        self.entries(parent).iter().any(|(n, _)| n == name) || self.on_disk(path) != OnDisk::Missing
     }
 
     pub fn is_dir(&self, path: &str) -> bool {
-        self.children.contains_key(path) || self.root.join(path).is_dir()
+        self.children.contains_key(path) || self.on_disk(path) == OnDisk::Dir
+    }
+
+    /// Whether a root-relative path the walk did not list exists all the same.
+    fn on_disk(&self, path: &str) -> OnDisk {
+        let known = |cache: &HashMap<String, OnDisk>| cache.get(path).copied();
+        if let Some(state) = self.on_disk.lock().ok().and_then(|cache| known(&cache)) {
+            return state;
+        }
+        let state = match std::fs::metadata(self.root.join(path)) {
+            Err(_) => OnDisk::Missing,
+            Ok(meta) if meta.is_dir() => OnDisk::Dir,
+            Ok(_) => OnDisk::Other,
+        };
+        if let Ok(mut cache) = self.on_disk.lock() {
+            cache.insert(path.to_string(), state);
+        }
+        state
     }
 
     pub fn has_name(&self, name: &str) -> bool {
