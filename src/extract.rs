@@ -7,7 +7,7 @@ use tree_sitter::{Node, Parser, QueryCursor};
 
 use crate::expr::Expr;
 use crate::finding::Span;
-use crate::lang::{self, Language, Lowering, Role, LANGUAGES};
+use crate::lang::{self, Capture, Language, Lowering, Role, LANGUAGES};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CandidateKind {
@@ -69,7 +69,23 @@ thread_local! {
 
 /// Parses one file and pulls out its candidates and definitions.
 pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFacts {
-    let Some(compiled) = language.compiled() else {
+    extract_with(language, source, file, language.walk())
+}
+
+/// As [`extract`], reading the tree with the language's query even where a walk stands in
+/// for it: the reference the walk is held to.
+#[cfg(test)]
+pub fn extract_by_query(language: &'static Language, source: &str, file: usize) -> FileFacts {
+    extract_with(language, source, file, None)
+}
+
+fn extract_with(
+    language: &'static Language,
+    source: &str,
+    file: usize,
+    walk: Option<lang::Walk>,
+) -> FileFacts {
+    let Some(grammar) = language.tree_sitter() else {
         let parse = language.line_parser().expect("a line parser");
         let mut facts = parse(&Lowering::new(source, file));
         facts.language = Some(language);
@@ -85,7 +101,7 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
         let parser = parsers[language.index()].get_or_insert_with(|| {
             let mut parser = Parser::new();
             parser
-                .set_language(&compiled.grammar)
+                .set_language(&grammar)
                 .expect("grammar and tree-sitter versions match");
             parser
         });
@@ -94,83 +110,120 @@ pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFa
         return FileFacts::default();
     };
 
-    let mut facts = FileFacts {
-        language: Some(language),
-        ..FileFacts::default()
+    let mut collector = Collector {
+        language,
+        ctx: &ctx,
+        facts: FileFacts {
+            language: Some(language),
+            ..FileFacts::default()
+        },
+        prose: HashSet::new(),
     };
-    let mut prose = HashSet::new();
-    let mut cursor = QueryCursor::new();
-    let mut matches = cursor.matches(&compiled.query, tree.root_node(), source.as_bytes());
-    while let Some(found) = matches.next() {
-        let mut definition: (Option<Node>, Option<Node>) = (None, None);
-        for capture in found.captures {
-            let node = capture.node;
-            let Some(role) = compiled.roles[capture.index as usize] else {
-                continue;
-            };
-            let candidate = |kind| Candidate {
-                kind,
-                expr: language.lower(node, &ctx),
-                bytes: (node.start_byte(), node.end_byte()),
-            };
-            // A key written as a bare name (`$wgSitename`) or a port written as a number
-            // (`'port' => 3306`) is its own text.
-            let bare = |kind| Candidate {
-                kind,
-                expr: match language.lower(node, &ctx) {
-                    expr @ Expr::Lit(_) => expr,
-                    _ => ctx.literal(
-                        node.start_byte(),
-                        node.end_byte(),
-                        ctx.text(node).to_string(),
-                    ),
-                },
-                bytes: (node.start_byte(), node.end_byte()),
-            };
-            match role {
-                Role::String => facts.candidates.push(candidate(CandidateKind::String)),
-                Role::Path => facts.candidates.push(candidate(CandidateKind::Path)),
-                Role::Directive => facts.candidates.push(candidate(CandidateKind::Directive)),
-                Role::Key => facts
-                    .candidates
-                    .push(bare(CandidateKind::Key(language.keys.unwrap_or("")))),
-                Role::KeyIn(vocabulary) => {
-                    facts.candidates.push(bare(CandidateKind::Key(vocabulary)))
-                }
-                Role::Address if ctx.text(node).bytes().all(|b| b.is_ascii_digit()) => {
-                    facts.candidates.push(bare(CandidateKind::Address))
-                }
-                Role::Address => facts.candidates.push(candidate(CandidateKind::Address)),
-                Role::Host => {
-                    if let Expr::Lit(lit) = language.lower(node, &ctx) {
-                        facts.hosts.push(lit.text.clone());
+    match walk {
+        Some(walk) => walk(tree.root_node(), &ctx, &mut |capture| {
+            collector.take(capture)
+        }),
+        None => {
+            let compiled = language.compiled().expect("a tree-sitter language");
+            let mut cursor = QueryCursor::new();
+            let mut matches = cursor.matches(&compiled.query, tree.root_node(), source.as_bytes());
+            while let Some(found) = matches.next() {
+                let mut definition: (Option<Node>, Option<Node>) = (None, None);
+                for capture in found.captures {
+                    match compiled.roles[capture.index as usize] {
+                        None => {}
+                        Some(Role::DefinitionName) => definition.0 = Some(capture.node),
+                        Some(Role::DefinitionValue) => definition.1 = Some(capture.node),
+                        Some(role) => collector.take(Capture::Node(capture.node, role)),
                     }
                 }
-                Role::Concat => facts.candidates.push(candidate(CandidateKind::Concat)),
-                Role::Prose => {
-                    prose.insert((node.start_byte(), node.end_byte()));
+                if let (Some(name), Some(value)) = definition {
+                    collector.take(Capture::Definition(name, value));
                 }
-                Role::Identifier => facts.reads.extend(constant_read(language, node, &ctx)),
-                Role::DefinitionName => definition.0 = Some(node),
-                Role::DefinitionValue => definition.1 = Some(node),
-                Role::Comment => {}
-            }
-        }
-        if let (Some(name), Some(value)) = definition {
-            if let Some((name, span)) = language.definition_name(name, &ctx) {
-                facts.definitions.push(Definition {
-                    name,
-                    span,
-                    value: language.lower(value, &ctx),
-                });
             }
         }
     }
+    let Collector {
+        mut facts, prose, ..
+    } = collector;
     let defined_at: HashSet<Option<(usize, usize)>> =
         facts.definitions.iter().map(|d| d.span.bytes).collect();
     facts.reads.retain(|r| !defined_at.contains(&r.span.bytes));
     facts.reads.sort_by_key(|r| r.span.bytes);
     finish(facts, &prose)
+}
+
+/// Turns what a query or a walk captured into a file's facts.
+struct Collector<'c, 's> {
+    language: &'static Language,
+    ctx: &'c Lowering<'s>,
+    facts: FileFacts,
+    /// Byte ranges of strings that are prose.
+    prose: HashSet<(usize, usize)>,
+}
+
+impl Collector<'_, '_> {
+    fn take(&mut self, capture: Capture) {
+        let (language, ctx) = (self.language, self.ctx);
+        let (node, role) = match capture {
+            Capture::Definition(name, value) => {
+                if let Some((name, span)) = language.definition_name(name, ctx) {
+                    self.facts.definitions.push(Definition {
+                        name,
+                        span,
+                        value: language.lower(value, ctx),
+                    });
+                }
+                return;
+            }
+            Capture::Node(node, role) => (node, role),
+        };
+        let candidate = |kind| Candidate {
+            kind,
+            expr: language.lower(node, ctx),
+            bytes: (node.start_byte(), node.end_byte()),
+        };
+        // A key written as a bare name (`$wgSitename`) or a port written as a number
+        // (`'port' => 3306`) is its own text.
+        let bare = |kind| Candidate {
+            kind,
+            expr: match language.lower(node, ctx) {
+                expr @ Expr::Lit(_) => expr,
+                _ => ctx.literal(
+                    node.start_byte(),
+                    node.end_byte(),
+                    ctx.text(node).to_string(),
+                ),
+            },
+            bytes: (node.start_byte(), node.end_byte()),
+        };
+        let facts = &mut self.facts;
+        match role {
+            Role::String => facts.candidates.push(candidate(CandidateKind::String)),
+            Role::Path => facts.candidates.push(candidate(CandidateKind::Path)),
+            Role::Directive => facts.candidates.push(candidate(CandidateKind::Directive)),
+            Role::Key => facts
+                .candidates
+                .push(bare(CandidateKind::Key(language.keys.unwrap_or("")))),
+            Role::KeyIn(vocabulary) => facts.candidates.push(bare(CandidateKind::Key(vocabulary))),
+            Role::Address if ctx.text(node).bytes().all(|b| b.is_ascii_digit()) => {
+                facts.candidates.push(bare(CandidateKind::Address))
+            }
+            Role::Address => facts.candidates.push(candidate(CandidateKind::Address)),
+            Role::Host => {
+                if let Expr::Lit(lit) = language.lower(node, ctx) {
+                    facts.hosts.push(lit.text.clone());
+                }
+            }
+            Role::Concat => facts.candidates.push(candidate(CandidateKind::Concat)),
+            Role::Prose => {
+                self.prose.insert((node.start_byte(), node.end_byte()));
+            }
+            Role::Identifier => facts.reads.extend(constant_read(language, node, ctx)),
+            // Definitions arrive whole, as `Capture::Definition`.
+            Role::DefinitionName | Role::DefinitionValue | Role::Comment => {}
+        }
+    }
 }
 
 /// Drops what is checked elsewhere and orders the candidates.

@@ -26,6 +26,7 @@ pub const LANGUAGE: Language = Language {
     keys: Some("apache-directives"),
     grammar: Grammar::Lines(parse),
     query: "",
+    walk: None,
     lower: |_, _| Expr::Unknown,
     definition_name: |_, _| None,
     identifier_kinds: &[],

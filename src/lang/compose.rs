@@ -19,6 +19,7 @@ pub const LANGUAGE: Language = Language {
     keys: Some("compose-keys"),
     grammar: Grammar::TreeSitter(tree_sitter_yaml::LANGUAGE),
     query: include_str!("compose.scm"),
+    walk: None,
     lower,
     definition_name: no_definition,
     identifier_kinds: &[],

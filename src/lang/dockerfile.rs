@@ -20,6 +20,7 @@ pub const LANGUAGE: Language = Language {
     keys: Some("dockerfile-instructions"),
     grammar: Grammar::Lines(parse),
     query: "",
+    walk: None,
     lower: |_, _| Expr::Unknown,
     definition_name: |_, _| None,
     identifier_kinds: &[],

@@ -15,6 +15,7 @@ pub const LANGUAGE: Language = Language {
     keys: None,
     grammar: Grammar::TreeSitter(tree_sitter_bash::LANGUAGE),
     query: include_str!("dotenv.scm"),
+    walk: None,
     lower,
     definition_name: no_definition,
     identifier_kinds: &[],

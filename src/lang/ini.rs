@@ -14,6 +14,7 @@ pub const LANGUAGE: Language = Language {
     keys: Some("php-ini"),
     grammar: Grammar::TreeSitter(tree_sitter_ini::LANGUAGE),
     query: include_str!("ini.scm"),
+    walk: None,
     lower,
     definition_name: no_definition,
     identifier_kinds: &[],

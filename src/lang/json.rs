@@ -15,6 +15,7 @@ pub const LANGUAGE: Language = Language {
     keys: None,
     grammar: Grammar::TreeSitter(tree_sitter_json::LANGUAGE),
     query: include_str!("json.scm"),
+    walk: None,
     lower,
     definition_name: no_definition,
     identifier_kinds: &[],

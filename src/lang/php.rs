@@ -16,6 +16,7 @@ pub const LANGUAGE: Language = Language {
     keys: None,
     grammar: Grammar::TreeSitter(tree_sitter_php::LANGUAGE_PHP),
     query: include_str!("php.scm"),
+    walk: Some(super::php_walk::walk),
     lower,
     definition_name,
     identifier_kinds: &["name"],

@@ -14,6 +14,7 @@ pub const LANGUAGE: Language = Language {
     keys: None,
     grammar: Grammar::TreeSitter(tree_sitter_toml_ng::LANGUAGE),
     query: include_str!("toml.scm"),
+    walk: None,
     lower,
     definition_name: no_definition,
     identifier_kinds: &[],

@@ -15,6 +15,7 @@ pub const LANGUAGE: Language = Language {
     keys: Some("github-workflow-keys"),
     grammar: Grammar::TreeSitter(tree_sitter_yaml::LANGUAGE),
     query: include_str!("workflow.scm"),
+    walk: None,
     lower,
     definition_name: no_definition,
     identifier_kinds: &[],

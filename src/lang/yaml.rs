@@ -15,6 +15,7 @@ pub const LANGUAGE: Language = Language {
     keys: None,
     grammar: Grammar::TreeSitter(tree_sitter_yaml::LANGUAGE),
     query: include_str!("yaml.scm"),
+    walk: None,
     lower: scalar,
     definition_name: no_definition,
     identifier_kinds: &[],
