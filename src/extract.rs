@@ -176,6 +176,12 @@ impl Collector<'_, '_> {
                 }
                 return;
             }
+            Capture::Identifier(node, parent) => {
+                self.facts
+                    .reads
+                    .extend(constant_read(language, node, ctx, || parent));
+                return;
+            }
             Capture::Node(node, role) => (node, role),
         };
         let candidate = |kind| Candidate {
@@ -219,7 +225,9 @@ impl Collector<'_, '_> {
             Role::Prose => {
                 self.prose.insert((node.start_byte(), node.end_byte()));
             }
-            Role::Identifier => facts.reads.extend(constant_read(language, node, ctx)),
+            Role::Identifier => facts
+                .reads
+                .extend(constant_read(language, node, ctx, || node.parent())),
             // Definitions arrive whole, as `Capture::Definition`.
             Role::DefinitionName | Role::DefinitionValue | Role::Comment => {}
         }
@@ -316,13 +324,18 @@ fn may_matter(text: &str) -> bool {
 
 /// The constant or setting an identifier reads: an upper-case one, unless its parent or
 /// a type test (`$x instanceof FOO`) makes it name something else. Only upper-case
-/// identifiers ask for their parent, which costs a walk from the root.
-fn constant_read(language: &Language, node: Node, ctx: &Lowering) -> Option<Read> {
+/// identifiers ask for their parent, which costs the query a walk from the root.
+fn constant_read<'t>(
+    language: &Language,
+    node: Node<'t>,
+    ctx: &Lowering,
+    parent: impl FnOnce() -> Option<Node<'t>>,
+) -> Option<Read> {
     let text = ctx.text(node);
     if !is_constant_name(text) {
         return None;
     }
-    if let Some(parent) = node.parent() {
+    if let Some(parent) = parent() {
         if language.not_constant_parents.contains(&parent.kind()) {
             return None;
         }

@@ -15,6 +15,7 @@ mod nginx;
 mod php;
 mod php_walk;
 mod python;
+mod python_walk;
 mod toml;
 mod workflow;
 mod yaml;
@@ -147,11 +148,52 @@ pub enum Capture<'t> {
     Node(Node<'t>, Role),
     /// A definition's name and value, found together (`@def.name`, `@def.value`).
     Definition(Node<'t>, Node<'t>),
+    /// An `@identifier` with its parent, which a walk knows without asking the tree.
+    Identifier(Node<'t>, Option<Node<'t>>),
 }
 
 /// A hand-written reading of a tree: calls `report` for every capture the language's
 /// query would make.
 pub type Walk = for<'t> fn(root: Node<'t>, ctx: &Lowering, report: &mut dyn FnMut(Capture<'t>));
+
+/// Visits every node of a tree in document order, each before its children, with the nodes
+/// above it (nearest last): what a walk needs to stand in for a query.
+pub fn preorder<'t>(root: Node<'t>, mut visit: impl FnMut(Node<'t>, &[Node<'t>])) {
+    let mut cursor = root.walk();
+    let mut ancestors: Vec<Node<'t>> = Vec::new();
+    loop {
+        let node = cursor.node();
+        visit(node, &ancestors);
+        if cursor.goto_first_child() {
+            ancestors.push(node);
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                return;
+            }
+            ancestors.pop();
+        }
+    }
+}
+
+/// A walk's table from node kind id to its own name for the kinds its patterns name; the
+/// rest, anonymous nodes included, are `None`.
+pub fn kind_table<K: Copy>(
+    grammar: tree_sitter_language::LanguageFn,
+    classify: impl Fn(&str) -> Option<K>,
+) -> Vec<Option<K>> {
+    let grammar: tree_sitter::Language = grammar.into();
+    (0..grammar.node_kind_count())
+        .map(|id| {
+            let id = u16::try_from(id).ok()?;
+            grammar
+                .node_kind_is_named(id)
+                .then(|| classify(grammar.node_kind_for_id(id)?))
+                .flatten()
+        })
+        .collect()
+}
 
 /// A language's query, compiled once per run.
 pub struct Compiled {
@@ -506,6 +548,20 @@ pub(crate) mod testing {
     /// The literal text of an expression, its literals joined.
     pub fn text(expr: &Expr) -> String {
         expr.literals().iter().map(|l| l.text.as_str()).collect()
+    }
+
+    /// Every file under a folder, at any depth.
+    pub fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                out.extend(files_under(&path));
+            } else {
+                out.push(path);
+            }
+        }
+        out
     }
 
     /// The text of every candidate of one kind, in order.

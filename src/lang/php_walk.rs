@@ -12,7 +12,6 @@ use super::{Capture, Lowering, Role};
 /// The node kinds the patterns name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
-    Other,
     Arguments,
     Argument,
     ArrayElement,
@@ -91,51 +90,46 @@ const PROSE_FUNCTIONS: &[&str] = &[
 ];
 
 /// The kind of each node kind id of the grammar.
-fn kinds() -> &'static [Kind] {
-    static KINDS: OnceLock<Vec<Kind>> = OnceLock::new();
+fn kinds() -> &'static [Option<Kind>] {
+    static KINDS: OnceLock<Vec<Option<Kind>>> = OnceLock::new();
     KINDS.get_or_init(|| {
-        let grammar: tree_sitter::Language = tree_sitter_php::LANGUAGE_PHP.into();
-        (0..grammar.node_kind_count() as u16)
-            .map(|id| {
-                if !grammar.node_kind_is_named(id) {
-                    return Kind::Other;
-                }
-                match grammar.node_kind_for_id(id).unwrap_or("") {
-                    "arguments" => Kind::Arguments,
-                    "argument" => Kind::Argument,
-                    "array_element_initializer" => Kind::ArrayElement,
-                    "assignment_expression" => Kind::Assignment,
-                    "binary_expression" => Kind::Binary,
-                    "const_declaration" => Kind::ConstDeclaration,
-                    "const_element" => Kind::ConstElement,
-                    "echo_statement" => Kind::Echo,
-                    "encapsed_string" => Kind::EncapsedString,
-                    "expression_statement" => Kind::ExpressionStatement,
-                    "function_call_expression" => Kind::FunctionCall,
-                    "integer" => Kind::Integer,
-                    "name" => Kind::Name,
-                    "object_creation_expression" => Kind::ObjectCreation,
-                    "program" => Kind::Program,
-                    "require_expression"
-                    | "require_once_expression"
-                    | "include_expression"
-                    | "include_once_expression" => Kind::Require,
-                    "string" => Kind::String,
-                    "subscript_expression" => Kind::Subscript,
-                    "throw_expression" => Kind::Throw,
-                    "variable_name" => Kind::VariableName,
-                    _ => Kind::Other,
-                }
+        super::kind_table(tree_sitter_php::LANGUAGE_PHP, |name| {
+            Some(match name {
+                "arguments" => Kind::Arguments,
+                "argument" => Kind::Argument,
+                "array_element_initializer" => Kind::ArrayElement,
+                "assignment_expression" => Kind::Assignment,
+                "binary_expression" => Kind::Binary,
+                "const_declaration" => Kind::ConstDeclaration,
+                "const_element" => Kind::ConstElement,
+                "echo_statement" => Kind::Echo,
+                "encapsed_string" => Kind::EncapsedString,
+                "expression_statement" => Kind::ExpressionStatement,
+                "function_call_expression" => Kind::FunctionCall,
+                "integer" => Kind::Integer,
+                "name" => Kind::Name,
+                "object_creation_expression" => Kind::ObjectCreation,
+                "program" => Kind::Program,
+                "require_expression"
+                | "require_once_expression"
+                | "include_expression"
+                | "include_once_expression" => Kind::Require,
+                "string" => Kind::String,
+                "subscript_expression" => Kind::Subscript,
+                "throw_expression" => Kind::Throw,
+                "variable_name" => Kind::VariableName,
+                _ => return None,
             })
-            .collect()
+        })
     })
 }
 
-fn kind_of(node: Node) -> Kind {
-    kinds()
-        .get(usize::from(node.kind_id()))
-        .copied()
-        .unwrap_or(Kind::Other)
+fn kind_of(node: Node) -> Option<Kind> {
+    kinds().get(usize::from(node.kind_id())).copied().flatten()
+}
+
+fn is(node: Node, kind: Kind) -> bool {
+    kind_of(node) == Some(kind)
 }
 
 fn named_children<'t>(node: Node<'t>) -> impl Iterator<Item = Node<'t>> {
@@ -143,33 +137,20 @@ fn named_children<'t>(node: Node<'t>) -> impl Iterator<Item = Node<'t>> {
 }
 
 fn is_text(node: Node) -> bool {
-    matches!(kind_of(node), Kind::String | Kind::EncapsedString)
+    matches!(kind_of(node), Some(Kind::String | Kind::EncapsedString))
 }
 
-/// Visits every node in document order, each before its children.
+/// Reports the captures of every node of the tree.
 pub fn walk<'t>(root: Node<'t>, ctx: &Lowering, report: &mut dyn FnMut(Capture<'t>)) {
-    let kinds = kinds();
-    let in_program = kind_of(root) == Kind::Program;
-    let mut cursor = root.walk();
-    loop {
-        let node = cursor.node();
-        let kind = kinds
-            .get(usize::from(node.kind_id()))
-            .copied()
-            .unwrap_or(Kind::Other);
-        if kind != Kind::Other {
-            let top_level = in_program && cursor.depth() == 1;
+    super::preorder(root, |node, ancestors| match kind_of(node) {
+        None => {}
+        // (name) @identifier
+        Some(Kind::Name) => report(Capture::Identifier(node, ancestors.last().copied())),
+        Some(kind) => {
+            let top_level = ancestors.len() == 1 && is(ancestors[0], Kind::Program);
             visit(node, kind, top_level, ctx, report);
         }
-        if cursor.goto_first_child() {
-            continue;
-        }
-        while !cursor.goto_next_sibling() {
-            if !cursor.goto_parent() {
-                return;
-            }
-        }
-    }
+    });
 }
 
 /// `top_level`: the node is a child of the file's `program`.
@@ -184,8 +165,6 @@ fn visit<'t>(
     match kind {
         // (string) @string  (encapsed_string) @string
         Kind::String | Kind::EncapsedString => emit(node, Role::String),
-        // (name) @identifier
-        Kind::Name => emit(node, Role::Identifier),
         // (require_expression (_) @path), and include, require_once, include_once
         Kind::Require => named_children(node).for_each(|c| emit(c, Role::Path)),
         // (binary_expression operator: ".") @concat
@@ -203,11 +182,11 @@ fn visit<'t>(
         Kind::ArrayElement => {
             let children: Vec<Node> = named_children(node).collect();
             for (i, key) in children.iter().enumerate() {
-                if kind_of(*key) != Kind::String || !is_port_key(ctx.text(*key)) {
+                if !is(*key, Kind::String) || !is_port_key(ctx.text(*key)) {
                     continue;
                 }
                 for value in &children[i + 1..] {
-                    if kind_of(*value) == Kind::Integer && is_port_number(ctx.text(*value)) {
+                    if is(*value, Kind::Integer) && is_port_number(ctx.text(*value)) {
                         emit(*value, Role::Address);
                     }
                 }
@@ -215,10 +194,10 @@ fn visit<'t>(
         }
         // (const_declaration (const_element (name) @def.name (_) @def.value))
         Kind::ConstDeclaration => {
-            for element in named_children(node).filter(|c| kind_of(*c) == Kind::ConstElement) {
+            for element in named_children(node).filter(|c| is(*c, Kind::ConstElement)) {
                 let children: Vec<Node> = named_children(element).collect();
                 for (i, name) in children.iter().enumerate() {
-                    if kind_of(*name) == Kind::Name {
+                    if is(*name, Kind::Name) {
                         for value in &children[i + 1..] {
                             report(Capture::Definition(*name, *value));
                         }
@@ -233,12 +212,9 @@ fn visit<'t>(
         // (throw_expression (object_creation_expression (arguments (argument
         //   [(string) (encapsed_string)] @prose))))
         Kind::Throw => {
-            for creation in named_children(node).filter(|c| kind_of(*c) == Kind::ObjectCreation) {
-                for arguments in named_children(creation).filter(|c| kind_of(*c) == Kind::Arguments)
-                {
-                    for argument in
-                        named_children(arguments).filter(|c| kind_of(*c) == Kind::Argument)
-                    {
+            for creation in named_children(node).filter(|c| is(*c, Kind::ObjectCreation)) {
+                for arguments in named_children(creation).filter(|c| is(*c, Kind::Arguments)) {
+                    for argument in named_children(arguments).filter(|c| is(*c, Kind::Argument)) {
                         named_children(argument)
                             .filter(|c| is_text(*c))
                             .for_each(|c| emit(c, Role::Prose));
@@ -255,20 +231,18 @@ fn visit<'t>(
 fn call<'t>(node: Node<'t>, ctx: &Lowering, report: &mut dyn FnMut(Capture<'t>)) {
     let Some(function) = node
         .child_by_field_name("function")
-        .filter(|f| kind_of(*f) == Kind::Name)
+        .filter(|f| is(*f, Kind::Name))
     else {
         return;
     };
     let Some(arguments) = node
         .child_by_field_name("arguments")
-        .filter(|a| kind_of(*a) == Kind::Arguments)
+        .filter(|a| is(*a, Kind::Arguments))
     else {
         return;
     };
     // `. (argument ...)`: the first named child, which must be an argument.
-    let first = arguments
-        .named_child(0)
-        .filter(|a| kind_of(*a) == Kind::Argument);
+    let first = arguments.named_child(0).filter(|a| is(*a, Kind::Argument));
     let name = ctx.text(function);
     if FILE_FUNCTIONS.contains(&name) {
         // arguments: (arguments . (argument (_) @path))
@@ -278,7 +252,7 @@ fn call<'t>(node: Node<'t>, ctx: &Lowering, report: &mut dyn FnMut(Capture<'t>))
     } else if INI_FUNCTIONS.contains(&name) {
         // arguments: (arguments . (argument (string) @directive))
         for child in first.into_iter().flat_map(named_children) {
-            if kind_of(child) == Kind::String {
+            if is(child, Kind::String) {
                 report(Capture::Node(child, Role::Directive));
             }
         }
@@ -288,7 +262,7 @@ fn call<'t>(node: Node<'t>, ctx: &Lowering, report: &mut dyn FnMut(Capture<'t>))
         let Some(first) = first else { return };
         let Some(second) = first
             .next_named_sibling()
-            .filter(|a| kind_of(*a) == Kind::Argument)
+            .filter(|a| is(*a, Kind::Argument))
         else {
             return;
         };
@@ -299,7 +273,7 @@ fn call<'t>(node: Node<'t>, ctx: &Lowering, report: &mut dyn FnMut(Capture<'t>))
         }
     } else if PROSE_FUNCTIONS.contains(&name) {
         // arguments: (arguments (argument [(string) (encapsed_string)] @prose))
-        for argument in named_children(arguments).filter(|c| kind_of(*c) == Kind::Argument) {
+        for argument in named_children(arguments).filter(|c| is(*c, Kind::Argument)) {
             for child in named_children(argument).filter(|c| is_text(*c)) {
                 report(Capture::Node(child, Role::Prose));
             }
@@ -310,12 +284,12 @@ fn call<'t>(node: Node<'t>, ctx: &Lowering, report: &mut dyn FnMut(Capture<'t>))
 /// `(program (expression_statement (assignment_expression ...)))`: a variable set at the
 /// top of a file, and MediaWiki's `$wg…` settings.
 fn top_level_statement<'t>(node: Node<'t>, ctx: &Lowering, report: &mut dyn FnMut(Capture<'t>)) {
-    for assignment in named_children(node).filter(|c| kind_of(*c) == Kind::Assignment) {
+    for assignment in named_children(node).filter(|c| is(*c, Kind::Assignment)) {
         let Some(left) = assignment.child_by_field_name("left") else {
             continue;
         };
         // left: (variable_name) @def.name right: (_) @def.value
-        if kind_of(left) == Kind::VariableName {
+        if is(left, Kind::VariableName) {
             if let Some(right) = assignment.child_by_field_name("right") {
                 report(Capture::Definition(left, right));
             }
@@ -325,14 +299,12 @@ fn top_level_statement<'t>(node: Node<'t>, ctx: &Lowering, report: &mut dyn FnMu
         let variable = [0, 1, 2].into_iter().find_map(|depth| {
             let mut node = left;
             for _ in 0..depth {
-                node = node
-                    .named_child(0)
-                    .filter(|_| kind_of(node) == Kind::Subscript)?;
+                node = node.named_child(0).filter(|_| is(node, Kind::Subscript))?;
             }
-            Some(node).filter(|n| kind_of(*n) == Kind::VariableName)
+            Some(node).filter(|n| is(*n, Kind::VariableName))
         });
         for name in variable.into_iter().flat_map(named_children) {
-            if kind_of(name) == Kind::Name && is_mediawiki_setting(ctx.text(name)) {
+            if is(name, Kind::Name) && is_mediawiki_setting(ctx.text(name)) {
                 report(Capture::Node(name, Role::KeyIn("mediawiki-settings")));
             }
         }
@@ -345,7 +317,7 @@ fn assignment<'t>(node: Node<'t>, ctx: &Lowering, report: &mut dyn FnMut(Capture
     let mut emit = |node, role| report(Capture::Node(node, role));
     let Some(left) = node
         .child_by_field_name("left")
-        .filter(|l| kind_of(*l) == Kind::Subscript)
+        .filter(|l| is(*l, Kind::Subscript))
     else {
         return;
     };
@@ -354,25 +326,24 @@ fn assignment<'t>(node: Node<'t>, ctx: &Lowering, report: &mut dyn FnMut(Capture
     //                                                      . (string) @key))]
     for subscript in [
         Some(left),
-        left.named_child(0)
-            .filter(|c| kind_of(*c) == Kind::Subscript),
+        left.named_child(0).filter(|c| is(*c, Kind::Subscript)),
     ]
     .into_iter()
     .flatten()
     {
         let Some(variable) = subscript
             .named_child(0)
-            .filter(|c| kind_of(*c) == Kind::VariableName)
+            .filter(|c| is(*c, Kind::VariableName))
         else {
             continue;
         };
         let Some(key) = variable
             .next_named_sibling()
-            .filter(|c| kind_of(*c) == Kind::String)
+            .filter(|c| is(*c, Kind::String))
         else {
             continue;
         };
-        for name in named_children(variable).filter(|c| kind_of(*c) == Kind::Name) {
+        for name in named_children(variable).filter(|c| is(*c, Kind::Name)) {
             match ctx.text(name) {
                 "cfg" => emit(key, Role::KeyIn("phpmyadmin-settings")),
                 "config" => emit(key, Role::KeyIn("roundcube-settings")),
@@ -387,8 +358,8 @@ fn assignment<'t>(node: Node<'t>, ctx: &Lowering, report: &mut dyn FnMut(Capture
         .and_then(|i| left.named_child(i));
     let right = node.child_by_field_name("right");
     if let (Some(key), Some(value)) = (last, right) {
-        if kind_of(key) == Kind::String
-            && kind_of(value) == Kind::Integer
+        if is(key, Kind::String)
+            && is(value, Kind::Integer)
             && is_port_key(ctx.text(key))
             && is_port_number(ctx.text(value))
         {
@@ -512,7 +483,7 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut seen = 0;
         for folder in ["tests", "examples"] {
-            for entry in walkdir(&root.join(folder)) {
+            for entry in crate::lang::testing::files_under(&root.join(folder)) {
                 if entry.extension().is_some_and(|e| e == "php") {
                     let source = std::fs::read_to_string(&entry).unwrap();
                     let (walked, queried) = both(&source);
@@ -522,18 +493,5 @@ mod tests {
             }
         }
         assert!(seen > 20, "only {seen} PHP sources found");
-    }
-
-    fn walkdir(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-        let mut out = Vec::new();
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                out.extend(walkdir(&path));
-            } else {
-                out.push(path);
-            }
-        }
-        out
     }
 }

@@ -14,7 +14,7 @@ pub const LANGUAGE: Language = Language {
     keys: None,
     grammar: Grammar::TreeSitter(tree_sitter_python::LANGUAGE),
     query: include_str!("python.scm"),
-    walk: None,
+    walk: Some(super::python_walk::walk),
     lower,
     definition_name,
     identifier_kinds: &["identifier"],
