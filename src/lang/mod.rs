@@ -413,6 +413,10 @@ pub struct Lowering<'a> {
     pub source: &'a str,
     pub file: usize,
     lines: LineIndex,
+    /// Whether the node being lowered lies inside a function, when the walk that found it
+    /// knows; lowering asks the tree otherwise, which costs a descent from the root per
+    /// ancestor.
+    in_function: std::cell::Cell<Option<bool>>,
 }
 
 impl<'a> Lowering<'a> {
@@ -421,7 +425,17 @@ impl<'a> Lowering<'a> {
             source,
             file,
             lines: LineIndex::new(source),
+            in_function: std::cell::Cell::new(None),
         }
+    }
+
+    /// What a walk knows of the nodes it is about to report: inside a function or not.
+    pub fn set_in_function(&self, known: Option<bool>) {
+        self.in_function.set(known);
+    }
+
+    pub fn in_function(&self) -> Option<bool> {
+        self.in_function.get()
     }
 
     pub fn text(&self, node: Node) -> &'a str {

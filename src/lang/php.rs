@@ -86,7 +86,11 @@ fn lower(node: Node, ctx: &Lowering) -> Expr {
         },
         // A variable read at the top of a file is the one set there; inside a function
         // it is another variable.
-        "variable_name" if !in_function(node) => Expr::Name(ctx.text(node).to_string()),
+        // Lowering never enters a function's body, so the node lies where the captured
+        // expression does, which the walk knows.
+        "variable_name" if !ctx.in_function().unwrap_or_else(|| in_function(node)) => {
+            Expr::Name(ctx.text(node).to_string())
+        }
         "parenthesized_expression" => node.named_child(0).map_or(Expr::Unknown, |c| lower(c, ctx)),
         "binary_expression" => {
             let (Some(left), Some(right)) = (
@@ -118,19 +122,24 @@ fn lower_name(name: &str) -> Expr {
 fn in_function(node: Node) -> bool {
     let mut ancestor = node.parent();
     while let Some(a) = ancestor {
-        if matches!(
-            a.kind(),
-            "function_definition"
-                | "method_declaration"
-                | "anonymous_function"
-                | "arrow_function"
-                | "class_declaration"
-        ) {
+        if is_function_like(a.kind()) {
             return true;
         }
         ancestor = a.parent();
     }
     false
+}
+
+/// Kinds whose variables are not the file's top-level ones.
+pub(super) fn is_function_like(kind: &str) -> bool {
+    matches!(
+        kind,
+        "function_definition"
+            | "method_declaration"
+            | "anonymous_function"
+            | "arrow_function"
+            | "class_declaration"
+    )
 }
 
 fn lower_call(node: Node, ctx: &Lowering) -> Expr {

@@ -23,6 +23,8 @@ enum Kind {
     EncapsedString,
     ExpressionStatement,
     FunctionCall,
+    /// A function, method, closure or class: its variables are not the file's.
+    Function,
     Integer,
     Name,
     ObjectCreation,
@@ -118,6 +120,7 @@ fn kinds() -> &'static [Option<Kind>] {
                 "subscript_expression" => Kind::Subscript,
                 "throw_expression" => Kind::Throw,
                 "variable_name" => Kind::VariableName,
+                name if super::php::is_function_like(name) => Kind::Function,
                 _ => return None,
             })
         })
@@ -146,9 +149,13 @@ pub fn walk<'t>(root: Node<'t>, ctx: &Lowering, report: &mut dyn FnMut(Capture<'
         None => {}
         // (name) @identifier
         Some(Kind::Name) => report(Capture::Identifier(node, ancestors.last().copied())),
+        Some(Kind::Function) => {}
         Some(kind) => {
             let top_level = ancestors.len() == 1 && is(ancestors[0], Kind::Program);
+            // What this node's captures lower lies where the node does.
+            ctx.set_in_function(Some(ancestors.iter().any(|a| is(*a, Kind::Function))));
             visit(node, kind, top_level, ctx, report);
+            ctx.set_in_function(None);
         }
     });
 }
@@ -459,6 +466,7 @@ mod tests {
         "<?php\nini_set('display_errors', '0'); ini_get(\"memory_limit\"); ini_set(/* x */ 'a', 1);\n",
         "<?php\ndefine('WP_DEBUG', true); define(\"ABSPATH\", __DIR__ . '/'); define('A'); define(/* c */ 'B', 1); define('C', /* c */ 2); \\define('D', 3);\nconst E = 1, F = G; class K { const H = 1; }\n",
         "<?php\n$vendorDir = dirname(__DIR__); $baseDir = $vendorDir . '/lib'; function f() { $inner = 1; }\n",
+        "<?php\n$dir = __DIR__;\nfunction f() { require $dir . '/a.php'; }\nclass C { function m() { return $dir . '/b.php'; } }\n$g = function () use ($dir) { return $dir . '/c.php'; };\n$h = fn() => $dir . '/d.php';\nrequire $dir . '/e.php';\n",
         "<?php\n$wgSitename = 'x'; $wgGroupPermissions['*']['read'] = true; $wgA['b']['c']['d'] = 1; $notwg = 1; $wgx = 2;\n",
         "<?php\n$cfg['LoginCookieValidity'] = 1440; $cfg['Export']['charset'] = 'utf-8'; $cfg['Servers'][$i]['port'] = 3306; $config['smtp_host'] = 'x'; $other['a'] = 1;\n",
         "<?php\n$db = ['port' => 3306, 'db_port' => '5432', 'PORT' => 0, 'x' => 1, 'proxyPort' => 8080]; $c['redis_port'] = 6379; $c['port'] = 00;\n",
