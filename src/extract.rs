@@ -69,14 +69,22 @@ thread_local! {
 
 /// Parses one file and pulls out its candidates and definitions.
 pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFacts {
-    extract_with(language, source, file, language.walk())
+    extract_with(language, source, file, language.walk(), false)
+}
+
+/// As [`extract`] followed by [`FileFacts::drop_unread_strings`], passing over the strings
+/// no rule reads without lowering them where their text tells.
+pub fn extract_for_checks(language: &'static Language, source: &str, file: usize) -> FileFacts {
+    let mut facts = extract_with(language, source, file, language.walk(), true);
+    facts.drop_unread_strings();
+    facts
 }
 
 /// As [`extract`], reading the tree with the language's query even where a walk stands in
 /// for it: the reference the walk is held to.
 #[cfg(test)]
 pub fn extract_by_query(language: &'static Language, source: &str, file: usize) -> FileFacts {
-    extract_with(language, source, file, None)
+    extract_with(language, source, file, None, false)
 }
 
 fn extract_with(
@@ -84,6 +92,7 @@ fn extract_with(
     source: &str,
     file: usize,
     walk: Option<lang::Walk>,
+    skip_unread: bool,
 ) -> FileFacts {
     let Some(grammar) = language.tree_sitter() else {
         let parse = language.line_parser().expect("a line parser");
@@ -118,6 +127,7 @@ fn extract_with(
             ..FileFacts::default()
         },
         prose: HashSet::new(),
+        skip_unread,
     };
     match walk {
         Some(walk) => walk(tree.root_node(), &ctx, &mut |capture| {
@@ -160,6 +170,8 @@ struct Collector<'c, 's> {
     facts: FileFacts,
     /// Byte ranges of strings that are prose.
     prose: HashSet<(usize, usize)>,
+    /// Pass over plain strings no rule reads.
+    skip_unread: bool,
 }
 
 impl Collector<'_, '_> {
@@ -184,6 +196,12 @@ impl Collector<'_, '_> {
             }
             Capture::Node(node, role) => (node, role),
         };
+        if role == Role::String && self.skip_unread {
+            let plain = language.plain_string(node, ctx.text(node));
+            if plain.is_some_and(|text| !may_matter(text)) {
+                return;
+            }
+        }
         let candidate = |kind| Candidate {
             kind,
             expr: language.lower(node, ctx),
@@ -366,7 +384,36 @@ pub fn is_constant_name(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::may_matter;
+    use super::*;
+
+    /// Passing over plain strings early leaves what dropping them afterwards leaves.
+    #[test]
+    fn strings_passed_over_early_are_those_dropped_later() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut seen = 0;
+        for folder in ["tests", "examples", "benches"] {
+            for path in crate::lang::testing::files_under(&root.join(folder)) {
+                let Ok(source) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                let relative = path.strip_prefix(root).unwrap();
+                let Some(language) = lang::detect(relative, &source) else {
+                    continue;
+                };
+                let mut late = extract(language, &source, 0);
+                late.drop_unread_strings();
+                let early = extract_for_checks(language, &source, 0);
+                assert_eq!(
+                    format!("{:?}", early.candidates),
+                    format!("{:?}", late.candidates),
+                    "{}",
+                    path.display()
+                );
+                seen += 1;
+            }
+        }
+        assert!(seen > 100, "only {seen} sources found");
+    }
 
     #[test]
     fn strings_no_rule_reads_are_dropped_and_the_rest_kept() {

@@ -549,8 +549,7 @@ fn read_and_extract(
             None => return FileRead::NotSource,
         },
     };
-    let mut facts = extract::extract(language, &text, id);
-    facts.drop_unread_strings();
+    let facts = extract::extract_for_checks(language, &text, id);
     FileRead::Facts(facts, text.contains(suppress::MARKER))
 }
 

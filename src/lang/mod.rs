@@ -52,6 +52,10 @@ pub struct Language {
     /// language whose trees are large enough that the query cursor's own cost shows (it
     /// visits a node at twice the cost of a plain walk). A test holds the two equal.
     walk: Option<Walk>,
+    /// The literal a string node holds when it is the node's own text between its
+    /// delimiters (no escape, no interpolation), read without lowering the node: most
+    /// strings are words no rule reads, and are passed over on this evidence.
+    plain_string: Option<for<'s> fn(Node, &'s str) -> Option<&'s str>>,
     /// Turns an expression node into the language-neutral expression picture.
     lower: fn(Node, &Lowering) -> Expr,
     /// Turns the node captured as `@def.name` into the constant's name and where it stands.
@@ -218,6 +222,12 @@ impl Language {
             Grammar::TreeSitter(grammar) => Some(grammar.into()),
             Grammar::Lines(_) => None,
         }
+    }
+
+    /// The literal of a string node whose text is its value between delimiters; `None`
+    /// when only lowering can tell.
+    pub fn plain_string<'s>(&self, node: Node, text: &'s str) -> Option<&'s str> {
+        self.plain_string.and_then(|plain| plain(node, text))
     }
 
     /// The hand-written reading of the tree that stands in for the query, if any.

@@ -17,6 +17,7 @@ pub const LANGUAGE: Language = Language {
     grammar: Grammar::TreeSitter(tree_sitter_php::LANGUAGE_PHP),
     query: include_str!("php.scm"),
     walk: Some(super::php_walk::walk),
+    plain_string: Some(plain_string),
     lower,
     definition_name,
     identifier_kinds: &["name"],
@@ -70,6 +71,17 @@ fn definition_name(node: Node, ctx: &Lowering) -> Option<(String, Span)> {
             Expr::Lit(lit) => Some((lit.text.clone(), lit.span.clone())),
             _ => None,
         },
+        _ => None,
+    }
+}
+
+/// What `lower` makes of a string without a backslash (and, double-quoted, without a `$`
+/// that could interpolate): the text between its quotes.
+fn plain_string<'s>(node: Node, text: &'s str) -> Option<&'s str> {
+    let content = text.get(1..text.len().checked_sub(1)?)?;
+    match node.kind() {
+        "string" if !content.contains('\\') => Some(content),
+        "encapsed_string" if !content.contains(['\\', '$']) => Some(content),
         _ => None,
     }
 }

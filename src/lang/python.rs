@@ -15,6 +15,7 @@ pub const LANGUAGE: Language = Language {
     grammar: Grammar::TreeSitter(tree_sitter_python::LANGUAGE),
     query: include_str!("python.scm"),
     walk: Some(super::python_walk::walk),
+    plain_string: Some(plain_string),
     lower,
     definition_name,
     identifier_kinds: &["identifier"],
@@ -28,6 +29,24 @@ pub const LANGUAGE: Language = Language {
 
 fn definition_name(node: Node, ctx: &Lowering) -> Option<(String, Span)> {
     Some((ctx.text(node).to_string(), ctx.node_span(node)))
+}
+
+/// What `lower_string` makes of a string with no escape and no `b` or `f` prefix: the text
+/// between its quotes.
+fn plain_string<'s>(_node: Node, text: &'s str) -> Option<&'s str> {
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let prefix = &text[..text.len() - rest.len()];
+    if prefix.contains(['b', 'B', 'f', 'F']) {
+        return None;
+    }
+    let quote = ["\"\"\"", "'''", "\"", "'"]
+        .into_iter()
+        .find(|q| rest.starts_with(q))?;
+    let content = rest
+        .strip_prefix(quote)?
+        .strip_suffix(quote)
+        .filter(|c| !c.contains('\\'))?;
+    Some(content)
 }
 
 fn lower(node: Node, ctx: &Lowering) -> Expr {

@@ -15,6 +15,7 @@ pub const LANGUAGE: Language = Language {
     grammar: Grammar::TreeSitter(tree_sitter_toml_ng::LANGUAGE),
     query: include_str!("toml.scm"),
     walk: None,
+    plain_string: None,
     lower,
     definition_name: no_definition,
     identifier_kinds: &[],

@@ -16,6 +16,7 @@ pub const LANGUAGE: Language = Language {
     grammar: Grammar::TreeSitter(tree_sitter_yaml::LANGUAGE),
     query: include_str!("workflow.scm"),
     walk: None,
+    plain_string: None,
     lower,
     definition_name: no_definition,
     identifier_kinds: &[],
