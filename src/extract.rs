@@ -101,7 +101,7 @@ fn extract_with(
         return finish(facts, &HashSet::new());
     };
     let ctx = Lowering::new(source, file);
-    if let Some(mut facts) = lang::literal_table(language, &ctx) {
+    if let Some(mut facts) = lang::literal_table(language, &ctx, skip_unread) {
         facts.language = Some(language);
         return finish(facts, &HashSet::new());
     }
@@ -325,7 +325,7 @@ impl FileFacts {
 
 /// Could any rule read this string? Most strings of a program are words and sentences;
 /// keeping only the rest keeps a large repository's candidates small.
-fn may_matter(text: &str) -> bool {
+pub fn may_matter(text: &str) -> bool {
     let trimmed = text.trim();
     if text.contains("://") {
         return true;

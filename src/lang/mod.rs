@@ -354,13 +354,15 @@ pub fn detect(path: &Path, text: &str) -> Option<&'static Language> {
 }
 
 /// The facts of a file that is only a literal table, read without its parser; `None` for
-/// any other file, which the parser reads.
+/// any other file, which the parser reads. `skip_unread`: leave out the plain strings no
+/// rule reads.
 pub fn literal_table(
     language: &'static Language,
     ctx: &Lowering,
+    skip_unread: bool,
 ) -> Option<crate::extract::FileFacts> {
     if language.id == php::LANGUAGE.id {
-        php::literal_table(ctx)
+        php::literal_table(ctx, skip_unread)
     } else {
         None
     }

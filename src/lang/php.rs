@@ -286,12 +286,13 @@ fn lower_array(node: Node, ctx: &Lowering) -> Expr {
 /// parser's would be. Anything else the grammar allows (a comment, a double-quoted string,
 /// `array(...)`, a constant, a missing comma the parser would recover from) gives `None`,
 /// and the parser reads the file.
-pub fn literal_table(ctx: &Lowering) -> Option<FileFacts> {
+pub fn literal_table(ctx: &Lowering, skip_unread: bool) -> Option<FileFacts> {
     let mut reader = TableReader {
         bytes: ctx.source.as_bytes(),
         at: 0,
         ctx,
         candidates: Vec::new(),
+        skip_unread,
     };
     let rest = reader.bytes.strip_prefix(b"<?php")?;
     if !rest.first()?.is_ascii_whitespace() {
@@ -323,6 +324,8 @@ struct TableReader<'s, 'c> {
     at: usize,
     ctx: &'c Lowering<'s>,
     candidates: Vec<Candidate>,
+    /// Leave out the strings whose text shows no rule reads them.
+    skip_unread: bool,
 }
 
 impl TableReader<'_, '_> {
@@ -384,6 +387,10 @@ impl TableReader<'_, '_> {
             }
         }
         self.at = at + 1;
+        let raw = &self.ctx.source[start + 1..at];
+        if self.skip_unread && !raw.contains('\\') && !crate::extract::may_matter(raw) {
+            return Some(());
+        }
         self.candidates.push(Candidate {
             kind: CandidateKind::String,
             expr: lower_string(start, self.at, self.ctx),
@@ -483,7 +490,7 @@ mod tests {
             "<?php\nreturn ['/etc/x.php', 'WP_DEBUG', 'http://localhost:80', ' lead', '\\n\\\\'];\n",
             "<?php\r\nreturn [10 => ['nested' => ['x', 'y',],],];\r\n",
         ] {
-            let facts = literal_table(&Lowering::new(source, 0)).expect(source);
+            let facts = literal_table(&Lowering::new(source, 0), false).expect(source);
             let (kinds, strings) = parsed(source);
             assert!(
                 kinds.iter().all(|k| TABLE_KINDS.contains(k)),
@@ -492,6 +499,17 @@ mod tests {
             let ours: Vec<String> = facts.candidates.iter().map(|c| format!("{c:?}")).collect();
             assert_eq!(ours, strings, "{source:?}");
             assert!(facts.definitions.is_empty() && facts.reads.is_empty());
+            // Leaving out unread strings as they are read, then dropping the rest, leaves
+            // what dropping them all after does.
+            let mut late = facts;
+            late.drop_unread_strings();
+            let mut early = literal_table(&Lowering::new(source, 0), true).expect(source);
+            early.drop_unread_strings();
+            assert_eq!(
+                format!("{:?}", early.candidates),
+                format!("{:?}", late.candidates),
+                "{source:?}"
+            );
         }
     }
 
@@ -519,7 +537,7 @@ mod tests {
             "<?php\n$x = ['a'];\n",
         ] {
             assert!(
-                literal_table(&Lowering::new(source, 0)).is_none(),
+                literal_table(&Lowering::new(source, 0), false).is_none(),
                 "{source:?}"
             );
         }
