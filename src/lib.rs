@@ -395,10 +395,13 @@ fn check_root(root: &Path, options: &WalkOptions, config: &Config) -> Result<Roo
     let wanted = |file: &WalkedFile| {
         only.as_ref().is_none_or(|o| same_file(o, &file.absolute)) && !config.excludes(&file.path)
     };
+    // Runs of at most 16 files: rayon otherwise splits the files into a few long runs, each
+    // read in order by one core, and the core left with the end of one waits idle.
     let reads: Vec<FileRead> = walked
         .files
         .par_iter()
         .enumerate()
+        .with_max_len(16)
         .map(|(id, file)| {
             if wanted(file) {
                 read_and_extract(id, file, config.format_of(&file.path))
@@ -456,6 +459,7 @@ fn check_root(root: &Path, options: &WalkOptions, config: &Config) -> Result<Roo
     let mut findings: Vec<Finding> = reads
         .par_iter()
         .enumerate()
+        .with_max_len(16)
         .flat_map_iter(|(id, read)| match read {
             FileRead::Facts(facts, _) => check::check_file(id, facts, &ctx),
             _ => Vec::new(),
