@@ -576,6 +576,45 @@ pub(crate) mod testing {
         expr.literals().iter().map(|l| l.text.as_str()).collect()
     }
 
+    /// Holds a language's walk to the query it stands for: the same candidates, definitions,
+    /// reads and hosts on each of `cases` and on every source of the language under
+    /// `tests/`, `examples/` and `benches/`.
+    pub fn assert_walk_is_query(id: &str, extension: &str, cases: &[&str]) {
+        use crate::extract::{extract, extract_by_query, FileFacts};
+        let language = super::Language::by_id(id).expect("a language of the table");
+        let show = |facts: &FileFacts| {
+            format!(
+                "{:#?}\n{:#?}\n{:#?}\n{:?}",
+                facts.candidates, facts.definitions, facts.reads, facts.hosts
+            )
+        };
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut sources: Vec<(String, String)> = cases
+            .iter()
+            .map(|case| (case.to_string(), case.to_string()))
+            .collect();
+        for folder in ["tests", "examples", "benches"] {
+            for path in files_under(&root.join(folder)) {
+                if path.extension().is_some_and(|e| e == extension) {
+                    let source = std::fs::read_to_string(&path).expect("a readable source");
+                    sources.push((path.display().to_string(), source));
+                }
+            }
+        }
+        assert!(
+            sources.len() > cases.len() + 20,
+            "only {} {id} sources found",
+            sources.len() - cases.len()
+        );
+        for (name, source) in &sources {
+            assert_eq!(
+                show(&extract(language, source, 0)),
+                show(&extract_by_query(language, source, 0)),
+                "{name}"
+            );
+        }
+    }
+
     /// Every file under a folder, at any depth.
     pub fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         let mut out = Vec::new();

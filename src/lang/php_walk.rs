@@ -411,25 +411,6 @@ fn is_port_number(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{extract, extract_by_query};
-    use crate::lang::Language;
-
-    fn php() -> &'static Language {
-        Language::by_id("php").unwrap()
-    }
-
-    /// The walk's facts and the query's, as text: candidates, definitions, reads.
-    fn both(source: &str) -> (String, String) {
-        let walked = extract(php(), source, 0);
-        let queried = extract_by_query(php(), source, 0);
-        let show = |f: &crate::extract::FileFacts| {
-            format!(
-                "{:#?}\n{:#?}\n{:#?}\n{:?}",
-                f.candidates, f.definitions, f.reads, f.hosts
-            )
-        };
-        (show(&walked), show(&queried))
-    }
 
     #[test]
     fn port_keys_read_as_the_pattern_reads_them() {
@@ -480,26 +461,6 @@ mod tests {
 
     #[test]
     fn the_walk_captures_what_the_query_captures() {
-        for source in CASES {
-            let (walked, queried) = both(source);
-            assert_eq!(walked, queried, "{source}");
-        }
-    }
-
-    #[test]
-    fn the_walk_captures_what_the_query_captures_in_every_php_source_of_the_tests() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut seen = 0;
-        for folder in ["tests", "examples"] {
-            for entry in crate::lang::testing::files_under(&root.join(folder)) {
-                if entry.extension().is_some_and(|e| e == "php") {
-                    let source = std::fs::read_to_string(&entry).unwrap();
-                    let (walked, queried) = both(&source);
-                    assert_eq!(walked, queried, "{}", entry.display());
-                    seen += 1;
-                }
-            }
-        }
-        assert!(seen > 20, "only {seen} PHP sources found");
+        crate::lang::testing::assert_walk_is_query("php", "php", CASES);
     }
 }
