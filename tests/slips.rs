@@ -105,7 +105,7 @@ fn two_letter_extensions_a_neighbouring_key_away() {
 }
 
 #[test]
-fn white_space_before_a_relative_path_or_in_a_piece_of_a_concatenation() {
+fn white_space_before_a_relative_path_or_in_a_piece_of_a_concatenation_or_a_path() {
     let file = "paths.php";
     assert_case(
         "concat-whitespace",
@@ -141,6 +141,14 @@ fn white_space_before_a_relative_path_or_in_a_piece_of_a_concatenation() {
                 16,
                 "doc/html/ ",
                 Some("doc/html/"),
+            ),
+            (
+                "path-whitespace",
+                file,
+                8,
+                25,
+                " /mw.lua",
+                Some("/mw.lua"),
             ),
         ],
     );

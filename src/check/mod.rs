@@ -128,9 +128,9 @@ pub fn check_file(file: usize, facts: &FileFacts, ctx: &Context) -> Vec<Finding>
         if let Some(shape) = shape.filter(|_| !value.text.contains("://")) {
             check_path(&resolve(&value, file_dir, ctx.index, shape), &mut out);
         }
-        if candidate.kind == CandidateKind::Concat {
-            whitespace::check_pieces(&value, &mut out);
-        }
+        // A piece padded where no separator belongs, whether or not the whole resolves
+        // (`file( $this->getLuaLibDir() . ' /mw.lua' )`).
+        whitespace::check_pieces(&value, &mut out);
     }
     for candidate in facts
         .candidates
