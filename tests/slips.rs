@@ -218,6 +218,7 @@ fn deploy_words_after_an_unknown_folder() {
                 Some("/Resources/public"),
             ),
             ("word-typo", file, 4, 48, "/incpudes", Some("/includes")),
+            ("word-typo", file, 5, 48, "/puublic", Some("/public")),
         ],
     );
 }

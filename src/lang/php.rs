@@ -104,6 +104,10 @@ fn lower(node: Node, ctx: &Lowering) -> Expr {
             Expr::Name(ctx.text(node).to_string())
         }
         "parenthesized_expression" => node.named_child(0).map_or(Expr::Unknown, |c| lower(c, ctx)),
+        // `is_dir($dir = $base . '/public')`: an assignment is worth its value.
+        "assignment_expression" => node
+            .child_by_field_name("right")
+            .map_or(Expr::Unknown, |right| lower(right, ctx)),
         "binary_expression" => {
             let (Some(left), Some(right)) = (
                 node.child_by_field_name("left"),
