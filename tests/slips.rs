@@ -264,17 +264,27 @@ fn a_constant_defined_alike_in_value_in_several_files_or_at_an_install_folder_is
 }
 
 #[test]
-fn a_first_folder_one_slip_from_one_holding_the_rest_of_the_path() {
+fn a_first_folder_one_slip_from_one_holding_the_rest_of_the_path_anywhere_or_beside() {
     assert_case(
         "first-folder",
-        &[(
-            "path-typo",
-            "transformations.php",
-            3,
-            13,
-            "librariies/classes/Plugins/Transformations/",
-            Some("libraries/classes/Plugins/Transformations/"),
-        )],
+        &[
+            (
+                "path-typo",
+                "skins/Minerva/skin.json",
+                3,
+                25,
+                "iincludes/Skins",
+                Some("includes/Skins"),
+            ),
+            (
+                "path-typo",
+                "transformations.php",
+                3,
+                13,
+                "librariies/classes/Plugins/Transformations/",
+                Some("libraries/classes/Plugins/Transformations/"),
+            ),
+        ],
     );
 }
 

@@ -130,6 +130,25 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
         }
         _ => near,
     };
+    // A first folder one slip from a folder beside it under which the rest of the written
+    // path exists (`iincludes/Skins` beside `includes/Skins/`): a path, even written as
+    // a plain string.
+    let near = match parent {
+        Some(parent) if near.is_empty() && position == 0 && !component.last => {
+            let rest = written_after(resolved, position);
+            let entries = out.index().entries(parent);
+            let folders = entries
+                .iter()
+                .filter(|(_, kind)| *kind == EntryKind::Dir)
+                .map(|(n, _)| n.as_str());
+            nearest_of(folders, name, budget, &out.vocab().pairs)
+                .into_iter()
+                .filter(|n| !rest.is_empty() && out.index().exists(&join(&[parent, n, &rest])))
+                .map(str::to_string)
+                .collect()
+        }
+        _ => near,
+    };
     let near = if near.is_empty() && position == 0 && !component.last {
         renamed_first_folder(resolved, out)
     } else {
