@@ -150,6 +150,14 @@ fn white_space_before_a_relative_path_or_in_a_piece_of_a_concatenation_or_a_path
                 " /mw.lua",
                 Some("/mw.lua"),
             ),
+            (
+                "path-whitespace",
+                file,
+                9,
+                32,
+                "skins ",
+                Some("skins"),
+            ),
         ],
     );
 }

@@ -158,9 +158,12 @@ pub fn check_pieces(value: &crate::expr::Value, out: &mut Findings) {
         let path = (trimmed.starts_with('/') || trimmed.ends_with('/'))
             && trimmed.len() >= 4
             && trimmed.chars().any(char::is_alphabetic);
+        // An English word names a folder only where its white space separates nothing: at
+        // the very end of the value (`RCUBE_INSTALL_PATH . 'skins '`) or its very start.
+        let at_edge = (trailing && last) || (leading && first);
         let named = trimmed.len() >= 4
             && out.index().has_name(trimmed)
-            && !out.vocab().english.contains(&lower);
+            && (at_edge || !out.vocab().english.contains(&lower));
         if !(path || named) {
             continue;
         }
