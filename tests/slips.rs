@@ -555,3 +555,29 @@ fn phpmyadmin_and_roundcube_settings_one_slip_from_a_real_one() {
         ],
     );
 }
+
+#[test]
+fn dotted_file_names_under_folders_and_template_namespaces() {
+    let file = "Mailer.php";
+    assert_case(
+        "dotted-files",
+        &[
+            (
+                "extension-typo",
+                file,
+                5,
+                42,
+                "/notification/body.txt.twigg",
+                Some("/notification/body.txt.twig"),
+            ),
+            (
+                "extension-typo",
+                file,
+                6,
+                37,
+                "/jquery.minicolors.csa",
+                Some("/jquery.minicolors.css"),
+            ),
+        ],
+    );
+}

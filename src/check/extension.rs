@@ -69,8 +69,10 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
     }
     let meant = vocab.english.contains(&lower) || vocab.not_extensions.contains(&lower);
     let guessed = !resolved.certain() || !stem.chars().any(|c| c.is_alphanumeric());
-    // `cache.adapter.pdo`: a dotted name, not a file, unless it stands where a path must.
-    let dotted_name = !resolved.certain() && stem.contains('.');
+    // `cache.adapter.pdo`: a dotted name, not a file, unless it stands where a path must
+    // or under a folder (`/notification/body.txt.twigg`).
+    let dotted_name =
+        !resolved.certain() && stem.contains('.') && !resolved.value.text.contains('/');
     let too_short = lower.len() < 3 && short_slips.is_empty();
     if near.is_empty() || dotted_name || (guessed && (too_short || meant)) {
         return;

@@ -190,6 +190,11 @@ fn plain_shape(text: &str, vocab: &Vocabularies) -> Option<Shape> {
         '<', '>', '"', '\'', '`', '(', ')', ',', ';', '=', '&', '#', '^', '\\', '|', ':', '!', '+',
         '@', '*', '?', '{', '}', '$', '%', '[', ']',
     ];
+    // `@email/notification/body.txt.twig`: a template namespace, then a path.
+    let text = text
+        .strip_prefix('@')
+        .filter(|t| t.starts_with(|c: char| c.is_ascii_alphabetic()) && t.contains('/'))
+        .unwrap_or(text);
     if text.contains(NOT_IN_PATHS) || text.contains("//") {
         return None;
     }
