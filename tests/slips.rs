@@ -142,22 +142,8 @@ fn white_space_before_a_relative_path_or_in_a_piece_of_a_concatenation_or_a_path
                 "doc/html/ ",
                 Some("doc/html/"),
             ),
-            (
-                "path-whitespace",
-                file,
-                8,
-                25,
-                " /mw.lua",
-                Some("/mw.lua"),
-            ),
-            (
-                "path-whitespace",
-                file,
-                9,
-                32,
-                "skins ",
-                Some("skins"),
-            ),
+            ("path-whitespace", file, 8, 25, " /mw.lua", Some("/mw.lua")),
+            ("path-whitespace", file, 9, 32, "skins ", Some("skins")),
         ],
     );
 }
