@@ -451,7 +451,7 @@ mod tests {
         "<?php\n$wgSitename = 'x'; $wgGroupPermissions['*']['read'] = true; $wgA['b']['c']['d'] = 1; $notwg = 1; $wgx = 2;\n",
         "<?php\n$cfg['LoginCookieValidity'] = 1440; $cfg['Export']['charset'] = 'utf-8'; $cfg['Servers'][$i]['port'] = 3306; $config['smtp_host'] = 'x'; $other['a'] = 1;\n",
         "<?php\n$db = ['port' => 3306, 'db_port' => '5432', 'PORT' => 0, 'x' => 1, 'proxyPort' => 8080]; $c['redis_port'] = 6379; $c['port'] = 00;\n",
-        "<?php\necho 'Hello /world', \"x\"; throw new Exception('Failed at /tmp/x'); throw new E(\"a\", 'b'); __('a/b'); sprintf(\"%s/%s\", 'a', 'b'); $x->sprintf('no');\n",
+        "<?php\necho 'Hello /world', \"x\"; throw new Exception('Failed at /srv/x'); throw new E(\"a\", 'b'); __('a/b'); sprintf(\"%s/%s\", 'a', 'b'); $x->sprintf('no');\n",
         "<?php\n$x = \"interpolated {$a} /path/$b.php\"; $y = <<<EOT\nheredoc /x\nEOT;\n$z = 'a' . \"b\" . PHP_EOL . ('c' . 'd');\n",
         "<?php\nif ($x instanceof FOO) {} $a = FOO_BAR + Foo::BAZ; namespace\\X; use A\\B; new QUX(); function NAME() {} goto LABEL; LABEL: echo BAR;\n",
         "<?php\nfunction (\n  require 'broken.php'\n$cfg['x' = 1; define('X', ;\n",
