@@ -27,6 +27,8 @@ pub struct FsIndex {
     files_by_name: HashMap<String, Vec<String>>,
     /// Folder name → the root-relative paths of the folders of that name.
     dirs_by_name: HashMap<String, Vec<String>>,
+    /// The extensions of the tree's file names, lower-case.
+    file_extensions: HashSet<String>,
     /// Absolute deploy folders and the repository folders they hold (`/var/www/html` →
     /// `public`), longest prefix first.
     mounts: Vec<(String, String)>,
@@ -112,6 +114,12 @@ impl FsIndex {
         index.dir_names.sort();
         index.dir_names_near = NearNames::new(index.dir_names.clone());
         index.file_names_near = NearNames::new(index.files_by_name.keys().cloned().collect());
+        index.file_extensions = index
+            .files_by_name
+            .keys()
+            .filter_map(|name| name.rsplit_once('.').filter(|(stem, _)| !stem.is_empty()))
+            .map(|(_, extension)| extension.to_ascii_lowercase())
+            .collect();
         if let Some(web_root) = index.web_root() {
             for prefix in DEPLOY_WEB_ROOTS {
                 index.add_mount(prefix, &web_root);
@@ -278,6 +286,17 @@ impl FsIndex {
     /// The root-relative paths of every folder with this name.
     pub fn dirs_named(&self, name: &str) -> &[String] {
         self.dirs_by_name.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether some file of the tree is named `name`, in any folder.
+    pub fn has_file_named(&self, name: &str) -> bool {
+        self.files_by_name.contains_key(name)
+    }
+
+    /// Whether some file of the tree ends in `.extension` (compared without case).
+    pub fn has_extension(&self, extension: &str) -> bool {
+        self.file_extensions
+            .contains(&extension.to_ascii_lowercase())
     }
 
     /// Every file name in the tree with the folders holding it.

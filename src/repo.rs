@@ -23,6 +23,9 @@ pub struct Repository {
     defined_hosts: HashSet<String>,
     /// Path component → how many string literals use it.
     path_words: HashMap<String, usize>,
+    /// The lower-case words of the upper-case names the code defines or reads, four
+    /// letters or more: `ceres` of `CERES_DIR`.
+    name_words: HashSet<String>,
     /// Files that are Django settings modules.
     settings_modules: HashSet<usize>,
     /// A name read but defined nowhere and known to no vocabulary → the one defined name
@@ -61,6 +64,9 @@ impl Repository {
             }
             let definition_names: HashSet<_> =
                 facts.definitions.iter().map(|d| d.span.bytes).collect();
+            // A literal may stand in several candidates (a concatenation and its string):
+            // it is one use.
+            let mut counted = HashSet::new();
             for candidate in &facts.candidates {
                 for lit in candidate.expr.literals() {
                     let text = lit.text.as_str();
@@ -70,6 +76,9 @@ impl Repository {
                         && !definition_names.contains(&lit.span.bytes)
                     {
                         *repo.reads.entry(text.to_string()).or_default() += 1;
+                    }
+                    if lit.span.bytes.is_some_and(|bytes| !counted.insert(bytes)) {
+                        continue;
                     }
                     if let Some(host) = url_host(text) {
                         *repo.hosts.entry(host.to_string()).or_default() += 1;
@@ -86,6 +95,14 @@ impl Repository {
             }
         }
         repo.read_suggestions = repo.suggest_for_undefined_reads(vocab);
+        repo.name_words = repo
+            .reads
+            .keys()
+            .chain(repo.defined.keys())
+            .flat_map(|name| name.split('_'))
+            .filter(|word| word.len() >= 4)
+            .map(str::to_ascii_lowercase)
+            .collect();
         repo
     }
 
@@ -183,8 +200,15 @@ impl Repository {
         self.defined_hosts.contains(host)
     }
 
+    /// How many string literals use `word` as a whole path component.
     pub fn path_word_count(&self, word: &str) -> usize {
         self.path_words.get(word).copied().unwrap_or(0)
+    }
+
+    /// Whether `word` (lower-case) is a word of an upper-case name the code defines or
+    /// reads: the repository's own vocabulary (`'ceres/'` beside `CERES_DIR`).
+    pub fn names_word(&self, word: &str) -> bool {
+        self.name_words.contains(word)
     }
 
     pub fn is_settings_module(&self, file: usize) -> bool {

@@ -288,8 +288,10 @@ pub fn is_plausible_typo(found: &str, known: &str) -> bool {
     if found.eq_ignore_ascii_case(known) {
         return false;
     }
-    // `.jsduck` and `jsduck` are two names: a hidden file and its visible twin.
-    if found.strip_prefix('.') == Some(known) || known.strip_prefix('.') == Some(found) {
+    // `.jsduck` and `jsduck` are two names: a hidden file and its visible twin. A leading
+    // `-` or `_` makes a suffix or a private twin (`suffix='-pip.py'`, `_common.py`).
+    let marked = |a: &str, b: &str| a.strip_prefix(['.', '-', '_']) == Some(b);
+    if marked(found, known) || marked(known, found) {
         return false;
     }
     let letters = |s: &str| {

@@ -99,7 +99,7 @@ fn two_letter_extensions_a_neighbouring_key_away() {
                 "database/triggers.jx",
                 Some("database/triggers.js"),
             ),
-            ("extension-typo", file, 5, 33, ".sj", None),
+            ("extension-typo", file, 5, 33, ".sj", Some(".js")),
         ],
     );
 }

@@ -52,10 +52,11 @@ pub fn check_address(lit: &Lit, out: &mut Findings) {
     }
     let problem = match text.find("://") {
         Some(end) => check_url(text, end, out),
-        // A port alone: `SMTP_PORT=99999`, `EXPOSE 80800`.
+        // A port alone: `SMTP_PORT=99999`, `EXPOSE 80800`. Port 0 means any port (`from_port:
+        // 0` in a firewall rule) or none.
         None if text.bytes().all(|b| b.is_ascii_digit()) => {
             let number: u64 = text.parse().unwrap_or(u64::MAX);
-            (number == 0 || number > 65_535).then(|| Problem {
+            (number > 65_535).then(|| Problem {
                 range: 0..text.len(),
                 replacement: None,
                 message: format!("port {text} is outside 1–65535"),
@@ -226,7 +227,7 @@ fn check_host_port(text: &str, range: Range<usize>) -> Option<Problem> {
     if let Some((port_start, port)) = port {
         if !port.is_empty() && port.chars().all(|c| c.is_ascii_digit()) {
             let number: u64 = port.parse().unwrap_or(u64::MAX);
-            if number == 0 || number > 65_535 {
+            if number > 65_535 {
                 return Some(Problem {
                     range: port_start..port_start + port.len(),
                     replacement: None,
@@ -247,10 +248,20 @@ fn check_host_port(text: &str, range: Range<usize>) -> Option<Problem> {
                 ),
             });
         }
-        if let Some(bad) = octets
-            .iter()
-            .find(|o| o.is_empty() || o.len() > 3 || o.parse::<u16>().map_or(true, |n| n > 255))
-        {
+        let valid = |o: &str| o.len() <= 3 && o.parse::<u16>().is_ok_and(|n| n <= 255);
+        let bad: Vec<&&str> = octets.iter().filter(|o| !valid(o)).collect();
+        // One slip spoils one octet and leaves a number a hand could have meant:
+        // `10.34.10.724`, `192.168.1.2555`. Two bad parts, a part padded with zeros
+        // (`04.10.00.0000`) or a part no slip makes (`4401`) are a version or an object
+        // identifier, not an address.
+        let slip = match bad.as_slice() {
+            [one] => {
+                octets.iter().filter(|o| *o != *one).all(|o| is_octet(o))
+                    && (0..=255).any(|n: u16| distance(one, &n.to_string()) == 1)
+            }
+            _ => false,
+        };
+        if let (true, [bad]) = (slip, bad.as_slice()) {
             return Some(Problem {
                 range: host_range,
                 replacement: None,
@@ -269,6 +280,12 @@ fn check_host_port(text: &str, range: Range<usize>) -> Option<Problem> {
         });
     }
     None
+}
+
+/// A number from 0 to 255 written without leading zeros.
+fn is_octet(part: &str) -> bool {
+    part.parse::<u16>()
+        .is_ok_and(|n| n <= 255 && n.to_string() == part)
 }
 
 fn is_near_localhost(host: &str) -> bool {

@@ -3,7 +3,7 @@
 use super::{Findings, Rule};
 use crate::extract::FileFacts;
 use crate::finding::Severity;
-use crate::vocab::{name_budget, nearest_name};
+use crate::vocab::{distance, name_budget, nearest_name};
 
 pub const RULE: Rule = Rule {
     id: "constant-typo",
@@ -33,6 +33,11 @@ pub fn check(file: usize, facts: &FileFacts, out: &mut Findings) {
         let [one] = near.as_slice() else { continue };
         if !repo.is_defined(one) && !is_known(one, out) && misspelling(one, name) {
             continue; // The read is the slip; it is reported where it is read.
+        }
+        // Beside a constant the code defines itself, an unread one two edits away is
+        // another constant nobody uses yet (`ZBX_PREG_PRINT` beside `ZBX_PREG_INT`).
+        if repo.is_defined(one) && !is_known(one, out) && distance(name, one) > 1 {
+            continue;
         }
         let message = format!("`{name}` is defined but nothing reads it; did you mean `{one}`?");
         out.on_name(

@@ -41,32 +41,44 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
         return;
     }
     let short_slips = super::short_extension_slips(&lower, vocab);
-    let budget = if lower.len() >= 5 && resolved.certain() {
-        2
-    } else {
-        1
+    // What the tree shows beyond the vocabulary: the file the slip was meant for
+    // (`layout.php` beside `layout.phpp`), or, where the stem is not known here
+    // (`"$font.pfb"`), some file with the meant extension.
+    let index = out.index();
+    let in_tree = |meant: &str| {
+        if stem.contains(UNKNOWN) || stem.is_empty() {
+            index.has_extension(meant)
+        } else {
+            index.has_file_named(&format!("{stem}.{}", match_case(extension, meant)))
+        }
     };
     // Deploy extensions first; a guessed path (a plain string) only ever matches those.
     // At two letters every extension is one edit from dozens: only a hand's likeliest
     // slips (`jx`, `sj` for `js`) count.
-    let mut near: Vec<String> = if lower.len() == 2 {
-        short_slips.iter().map(|e| e.to_string()).collect()
+    let mut near: Vec<&str> = if lower.len() == 2 {
+        short_slips.clone()
     } else {
-        vocab
-            .deploy_extensions
-            .nearest(&lower, budget, &vocab.pairs)
-            .into_iter()
-            .map(str::to_string)
-            .collect()
+        vocab.deploy_extensions.nearest(&lower, 1, &vocab.pairs)
     };
-    if near.is_empty() && resolved.certain() && lower.len() > 2 {
-        near = vocab
-            .extensions
-            .nearest(&lower, 1, &vocab.pairs)
-            .into_iter()
-            .map(str::to_string)
-            .collect();
+    // Two slips only where the path must be one and the tree holds what it was meant to be.
+    if near.is_empty() && resolved.certain() && lower.len() >= 5 {
+        near = vocab.deploy_extensions.nearest(&lower, 2, &vocab.pairs);
+        near.retain(|e| in_tree(e));
     }
+    // A short one (`.gen`, `.pfb`) is as likely a real extension missing from the
+    // vocabulary; five letters or more (`/etc/mime.tpyes`) rarely are.
+    if near.is_empty() && resolved.certain() && lower.len() > 2 {
+        near = vocab.extensions.nearest(&lower, 1, &vocab.pairs);
+        near.retain(|e| lower.len() >= 5 || in_tree(e));
+    }
+    // `firewall.ssh`, `nginx.ssl`: a plain dotted word is a name (an API path, an item
+    // key) more often than a file, unless the file it would be is in the tree.
+    // Two letters from a deploy extension (`.te` for `.ts`) are a real extension as often
+    // as a slip: outside a certain path they too need the file in the tree.
+    if !resolved.certain() && (!resolved.value.text.contains('/') || lower.len() == 2) {
+        near.retain(|e| in_tree(e));
+    }
+    let near: Vec<String> = near.into_iter().map(str::to_string).collect();
     let meant = vocab.english.contains(&lower) || vocab.not_extensions.contains(&lower);
     let guessed = !resolved.certain() || !stem.chars().any(|c| c.is_alphanumeric());
     // `cache.adapter.pdo`: a dotted name, not a file, unless it stands where a path must

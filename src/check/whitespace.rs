@@ -33,6 +33,9 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
             .iter()
             .any(|root| start.starts_with(root));
     let value = resolved.value;
+    if !resolved.certain() && (after_a_word(resolved, out) || text_block(&value.text)) {
+        return;
+    }
     let has_named = resolved
         .components
         .iter()
@@ -90,6 +93,27 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
             );
         }
     }
+}
+
+/// `cat /var/log/app.log`, `GET /`: a word and a space before a rooted path make a
+/// command, a request line or a sentence, unless the word names something in the tree.
+fn after_a_word(resolved: &Resolved, out: &Findings) -> bool {
+    let Some(first) = resolved.components.first() else {
+        return false;
+    };
+    let word = resolved.text(first);
+    first.range.start == 0
+        && resolved.value.text[first.range.end..].starts_with('/')
+        && word.ends_with(char::is_whitespace)
+        && !word.trim().is_empty()
+        && !out.index().has_name(word.trim())
+}
+
+/// Line breaks at both ends: a block of text (a docstring), not a name.
+fn text_block(text: &str) -> bool {
+    let end = text.trim_end().len();
+    let start = text.len() - text.trim_start().len();
+    start < end && text[..start].contains('\n') && text[end..].contains('\n')
 }
 
 /// Byte ranges of characters that cannot belong to the name: white space at either end

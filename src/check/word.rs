@@ -4,6 +4,7 @@ use super::resolve::{Resolved, Shape, State};
 use super::{literal_of, Findings, Rule};
 use crate::expr::UNKNOWN;
 use crate::finding::Severity;
+use crate::repo::TRUSTED;
 use crate::vocab::nearest_of;
 
 pub const RULE: Rule = Rule {
@@ -34,10 +35,13 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
         // After an unknown part (`$dir . 'templtes/'`), what follows is still a name.
         let tail_start = name.rfind(UNKNOWN).map_or(0, |i| i + UNKNOWN.len_utf8());
         let tail = &name[tail_start..];
+        // A name the repository writes in three paths or more is its own spelling
+        // (`tests/eapi/…` in every file list of a network collection).
         if !tail
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "-_".contains(c))
             || out.index().has_name(tail)
+            || out.repo().path_word_count(tail) >= TRUSTED
         {
             continue;
         }
@@ -79,6 +83,8 @@ fn near_words(word: &str, folders_too: bool, out: &Findings) -> Option<Vec<Strin
         || vocab.schemes.contains(&lower)
         || vocab.english.contains(&lower)
         || out.index().has_name(word)
+        || out.repo().path_word_count(word) >= TRUSTED
+        || out.repo().names_word(&lower)
     {
         return None;
     }

@@ -1,0 +1,95 @@
+//! Look-alikes met in clean Debian packages outside the benchmark corpora (Ansible and
+//! its collections, DokuWiki, Icinga Web, Zabbix, Graphite, Composer): each case's
+//! `clean/` fixture holds the constructs that once drew a finding and must stay silent,
+//! and its `bad/` twin the slip of the same shape, which still fires exactly.
+mod common;
+
+use common::{assert_bad_and_clean, fixture, Expected};
+
+fn assert_case(case: &str, expected: &[Expected]) {
+    assert_bad_and_clean(&fixture("lookalikes").join(case), expected);
+}
+
+#[test]
+fn dotted_names_are_files_only_when_the_file_is_in_the_tree() {
+    assert_case(
+        "dotted-names",
+        &[(
+            "extension-typo",
+            "views.py",
+            5,
+            29,
+            "page.htl",
+            Some("page.html"),
+        )],
+    );
+}
+
+#[test]
+fn real_extensions_are_not_slips_of_deploy_ones() {
+    assert_case(
+        "real-extensions",
+        &[("extension-typo", "fonts.php", 4, 44, ".phpp", Some(".php"))],
+    );
+}
+
+#[test]
+fn versions_and_object_identifiers_are_not_addresses() {
+    assert_case(
+        "versions",
+        &[("address-typo", "inventory.yml", 3, 11, "10.34.10.724", None)],
+    );
+}
+
+#[test]
+fn commands_and_text_blocks_are_not_padded_paths() {
+    assert_case(
+        "commands",
+        &[(
+            "path-whitespace",
+            "settings.py",
+            1,
+            13,
+            "/var/log/app/app.log ",
+            Some("/var/log/app/app.log"),
+        )],
+    );
+}
+
+#[test]
+fn the_repository_s_own_words_are_not_slips() {
+    assert_case(
+        "repo-words",
+        &[(
+            "word-typo",
+            "settings.py",
+            4,
+            31,
+            "statec/",
+            Some("static/"),
+        )],
+    );
+}
+
+#[test]
+fn unread_constants_two_edits_from_defined_ones_are_other_constants() {
+    assert_case(
+        "constants",
+        &[(
+            "constant-typo",
+            "defines.php",
+            3,
+            9,
+            "APP_PREG_INTT",
+            Some("APP_PREG_INT"),
+        )],
+    );
+}
+
+#[test]
+fn a_marked_twin_is_not_a_slip() {
+    assert_case(
+        "marked-names",
+        &[("path-typo", "setup.py", 3, 29, "pipp.py", Some("pip.py"))],
+    );
+}
