@@ -238,6 +238,10 @@ fn check_host_port(text: &str, range: Range<usize>) -> Option<Problem> {
     }
     if !host.is_empty() && host.chars().all(|c| c.is_ascii_digit() || c == '.') {
         let octets: Vec<&str> = host.split('.').collect();
+        // `rdar://1234`: a number with no dot names a record, not an address.
+        if octets.len() < 3 {
+            return None;
+        }
         if octets.len() != 4 {
             return Some(Problem {
                 range: host_range,

@@ -154,6 +154,19 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
     } else {
         near
     };
+    // `os.path.join("roles", role)` beside a folder `rules/`: two words of one length,
+    // one letter apart, are two names (a dropped or doubled letter is still a slip:
+    // `instal.yml`).
+    let english = |n: &str| {
+        n.len() >= 4 && !n.contains('.') && out.vocab().english.contains(&n.to_ascii_lowercase())
+    };
+    let near: Vec<String> = if english(name) {
+        near.into_iter()
+            .filter(|n| !(english(n) && n.len() == name.len()))
+            .collect()
+    } else {
+        near
+    };
     if near.is_empty() {
         return;
     }

@@ -33,13 +33,22 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
             .iter()
             .any(|root| start.starts_with(root));
     let value = resolved.value;
-    if !resolved.certain() && (after_a_word(resolved, out) || text_block(&value.text)) {
+    if !resolved.certain()
+        && (after_a_word(resolved, out)
+            || text_block(&value.text)
+            || command_prefix(&value.text)
+            || dotted_name(resolved, out))
+    {
         return;
     }
     let has_named = resolved
         .components
         .iter()
         .any(|c| resolved.text(c).chars().any(char::is_alphanumeric));
+    // `trim($s, " ./_")`: characters, not a name.
+    if !has_named {
+        return;
+    }
     for (i, component) in resolved.components.iter().enumerate() {
         if component.state == State::Exists {
             continue; // A name on disk, however odd, is what the author meant.
@@ -107,6 +116,39 @@ fn after_a_word(resolved: &Resolved, out: &Findings) -> bool {
         && word.ends_with(char::is_whitespace)
         && !word.trim().is_empty()
         && !out.index().has_name(word.trim())
+}
+
+/// `'/usr/bin/env '`: a program's path and the space before its arguments.
+fn command_prefix(text: &str) -> bool {
+    const PROGRAM_FOLDERS: &[&str] = &[
+        "/bin/",
+        "/sbin/",
+        "/usr/bin/",
+        "/usr/sbin/",
+        "/usr/local/bin/",
+    ];
+    let program = text.trim_end();
+    program.len() < text.len()
+        && PROGRAM_FOLDERS.iter().any(|folder| {
+            program
+                .strip_prefix(folder)
+                .is_some_and(|name| !name.is_empty() && !name.contains('/'))
+        })
+}
+
+/// `"remote.origin.url "`: a dotted name without a folder is a key or a prefix unless it
+/// names a file of the tree or ends in a deploy extension (`'index.py '`).
+fn dotted_name(resolved: &Resolved, out: &Findings) -> bool {
+    let text = resolved.value.text.trim();
+    if text.contains('/') || text.contains(UNKNOWN) {
+        return false;
+    }
+    let deploy = text.rsplit_once('.').is_some_and(|(_, e)| {
+        out.vocab()
+            .deploy_extensions
+            .contains(&e.to_ascii_lowercase())
+    });
+    !deploy && !out.index().has_name(text)
 }
 
 /// Line breaks at both ends: a block of text (a docstring), not a name.

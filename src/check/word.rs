@@ -93,6 +93,11 @@ fn near_words(word: &str, folders_too: bool, out: &Findings) -> Option<Vec<Strin
         let folders = out.index().dir_names_near(word).filter(|n| n.len() >= 5);
         near = nearest_of(folders, word, 1, &vocab.pairs);
     }
+    // A capital before a word makes another name (`Predis/` beside `redis/`).
+    if word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        let initial = |w: &str| w.chars().next().map(|c| c.to_ascii_lowercase());
+        near.retain(|n| initial(n) == initial(word));
+    }
     (!near.is_empty()).then(|| near.into_iter().map(str::to_string).collect())
 }
 
