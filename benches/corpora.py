@@ -53,6 +53,60 @@ CORPORA = [
     Corpus("php-ini", "php8.2-cli", "cli", "php.ini", dialect="ini"),
 ]
 
+# Clean Debian packages beyond the corpora, for precision alone: more kinds of code
+# and configuration (Ansible collections, network automation, wikis, monitoring,
+# mail, AWS data, PHP and Python libraries). Each is unpacked whole from its .deb
+# (`apt-get download`, `dpkg-deb -x`), never installed.
+WIDER = [
+    "adminer",
+    "ansible",
+    "ansible-core",
+    "ansible-lint",
+    "cacti",
+    "composer",
+    "dokuwiki",
+    "graphite-web",
+    "haproxy",
+    "icinga2-common",
+    "icingaweb2",
+    "lighttpd",
+    "mailman3",
+    "mailman3-web",
+    "mkdocs",
+    "nagios4-common",
+    "php-doctrine-orm",
+    "php-guzzlehttp-guzzle",
+    "php-horde-imp",
+    "php-laravel-framework",
+    "php-monolog",
+    "php-phpseclib3",
+    "php-twig",
+    "postfixadmin",
+    "prometheus",
+    "python3-botocore",
+    "python3-celery",
+    "python3-django-allauth",
+    "python3-django-debug-toolbar",
+    "python3-django-extensions",
+    "python3-djangorestframework",
+    "python3-fastapi",
+    "python3-flask",
+    "python3-gunicorn",
+    "python3-jinja2",
+    "python3-openstackclient",
+    "python3-pip",
+    "python3-scrapy",
+    "python3-sphinx",
+    "python3-sqlalchemy",
+    "python3-starlette",
+    "python3-tornado",
+    "redmine",
+    "roundcube-plugins",
+    "tt-rss",
+    "uwsgi-core",
+    "zabbix-frontend-php",
+]
+
 BY_NAME = {c.name: c for c in CORPORA}
 BY_NAME.update({c.package: c for c in CORPORA})
 
@@ -175,6 +229,61 @@ def prepare(corpora, scratch):
         stamp_path.write_text(json.dumps(stamp) + "\n")
         trees[corpus.name] = dest
     return trees
+
+
+def prepare_wider(packages, scratch):
+    """Download and unpack each package of the wider set; returns {name: tree}.
+
+    The .deb files are kept in SCRATCH/wider/debs and a tree unpacked from the
+    same file is reused.
+    """
+    base = Path(scratch) / "wider"
+    debs = base / "debs"
+    debs.mkdir(parents=True, exist_ok=True)
+    trees = {}
+    for package in packages:
+        deb = downloaded(debs, package)
+        if deb is None:
+            log(f"downloading {package}")
+            proc = subprocess.run(
+                ["apt-get", "download", package], cwd=debs, capture_output=True, text=True
+            )
+            deb = downloaded(debs, package)
+            if proc.returncode != 0 or deb is None:
+                detail = proc.stderr.strip().splitlines()[-1:] or ["no .deb written"]
+                raise BenchError(
+                    f"apt-get download {package} failed: {detail[0]} "
+                    "(the package lists may need `apt-get update` as root)"
+                )
+        dest = base / package
+        stamp_path = base / f"{package}.stamp"
+        stamp = {"stamp": STAMP_VERSION, "deb": deb.name}
+        if not (dest.is_dir() and read_stamp(stamp_path) == stamp):
+            log(f"unpacking {deb.name}")
+            unpack(deb, dest)
+            stamp_path.write_text(json.dumps(stamp) + "\n")
+        trees[package] = dest
+    return trees
+
+
+def downloaded(folder, package):
+    """The newest .deb of `package` in `folder`, or None."""
+    found = sorted(folder.glob(f"{package}_*.deb"))
+    return found[-1] if found else None
+
+
+def unpack(deb, dest):
+    """`dpkg-deb -x deb dest`, replacing dest."""
+    partial = dest.with_name(dest.name + ".partial")
+    for stale in (partial, dest):
+        if stale.exists():
+            shutil.rmtree(stale)
+    proc = subprocess.run(
+        ["dpkg-deb", "-x", str(deb), str(partial)], capture_output=True, text=True
+    )
+    if proc.returncode != 0:
+        raise BenchError(f"dpkg-deb -x {deb.name} failed: {proc.stderr.strip()}")
+    partial.rename(dest)
 
 
 def read_stamp(path):

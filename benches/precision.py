@@ -63,22 +63,33 @@ def main():
     parser.add_argument("--scratch", metavar="DIR", help="where the corpus copies go (reused)")
     parser.add_argument("--json", metavar="OUT", help="also write the results as JSON")
     parser.add_argument("--jobs", type=int, metavar="N", help="pass --jobs N to typo-gate")
+    parser.add_argument(
+        "--wider",
+        action="store_true",
+        help="check the wider set of packages (unpacked, not installed) instead of the corpora",
+    )
     args = parser.parse_args()
 
-    chosen = corpora.select(args.corpus)
     binary = resolve_binary(args)
-    trees = corpora.prepare(chosen, scratch_dir(args.scratch, "precision"))
+    scratch = scratch_dir(args.scratch, "precision")
+    if args.wider:
+        if args.corpus:
+            raise corpora.BenchError("--wider checks its own packages; drop --corpus")
+        trees = corpora.prepare_wider(corpora.WIDER, scratch)
+    else:
+        chosen = corpora.select(args.corpus)
+        prepared = corpora.prepare(chosen, scratch)
+        trees = {corpus.name: prepared[corpus.name] for corpus in chosen}
 
     results = {}
     failures = []
-    for corpus in chosen:
-        root = trees[corpus.name]
-        log(f"checking {corpus.name}")
+    for name, root in trees.items():
+        log(f"checking {name}")
         run = run_gate(binary, root, jobs=args.jobs)
         if run.failed:
             failures.append(run)
             log(describe_failure(run))
-        results[corpus.name] = run
+        results[name] = run
 
     rows = []
     totals = Counter()
@@ -111,7 +122,7 @@ def main():
             "",
         ]
     )
-    print("## Findings on clean corpora\n")
+    print("## Findings on the wider set of clean packages\n" if args.wider else "## Findings on clean corpora\n")
     print(
         markdown_table(
             [
