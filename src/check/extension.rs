@@ -75,7 +75,14 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
     // key) more often than a file, unless the file it would be is in the tree.
     // Two letters from a deploy extension (`.te` for `.ts`) are a real extension as often
     // as a slip: outside a certain path they too need the file in the tree.
-    if !resolved.certain() && (!resolved.value.text.contains('/') || lower.len() == 2) {
+    // `'/path/to/histdir/.app.hist'`: a path written whole under no folder of the tree
+    // nor of a deploy's system needs the same (one built on a variable,
+    // `$cssPath . '/x.csa'`, lies where the program puts it).
+    let text = resolved.value.text.as_str();
+    let unplaced = component.state == State::Unchecked
+        && !text.contains(UNKNOWN)
+        && !super::is_system_path(text.trim_start());
+    if !resolved.certain() && (!resolved.value.text.contains('/') || lower.len() == 2 || unplaced) {
         near.retain(|e| in_tree(e));
     }
     let near: Vec<String> = near.into_iter().map(str::to_string).collect();

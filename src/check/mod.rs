@@ -166,6 +166,12 @@ const SYSTEM_ROOTS: &[&str] = &[
     "app", "data", "etc", "home", "mnt", "opt", "root", "run", "srv", "tmp", "usr", "var", "www",
 ];
 
+/// `/etc/…`, `/var/www/…`: an absolute path under a folder deploys write to.
+pub fn is_system_path(text: &str) -> bool {
+    let first = text.trim_start_matches('/').split('/').next().unwrap_or("");
+    text.starts_with('/') && SYSTEM_ROOTS.contains(&first)
+}
+
 /// Whether a plain string (or a concatenation not anchored in the repository) is written
 /// like a path: no inner white space, no markup or pattern characters, and a folder
 /// separator or a file extension.
@@ -219,8 +225,7 @@ fn plain_shape(text: &str, vocab: &Vocabularies) -> Option<Shape> {
         .map(|(_, e)| e);
     let known_extension =
         extension.is_some_and(|e| vocab.extensions.contains(&e.to_ascii_lowercase()));
-    let first = text.trim_start_matches('/').split('/').next().unwrap_or("");
-    let rooted = text.starts_with('/') && SYSTEM_ROOTS.contains(&first);
+    let rooted = is_system_path(text);
     let relative = text.starts_with("./") || text.starts_with("../") || text.starts_with("~/");
     // `includes/`, `templates/admin/`: a relative folder, written as one.
     let folder = text.ends_with('/') && !text.starts_with('/') && text.len() > 1;

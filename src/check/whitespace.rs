@@ -197,6 +197,17 @@ fn stray_characters(name: &str, certain: bool) -> Vec<Range<usize>> {
 /// '/plugins '`, `$home . '.htaccess '`), a piece that is a path or a name of the
 /// repository with white space at an edge.
 pub fn check_pieces(value: &crate::expr::Value, out: &mut Findings) {
+    // `"Saving translations to " . $base . "/LC_MESSAGES/attributes.po\n"`: a message
+    // printed with its line break, not a path.
+    let prose = value.pieces.iter().any(|piece| {
+        piece
+            .lit
+            .as_ref()
+            .is_some_and(|lit| lit.text.trim().contains(char::is_whitespace))
+    });
+    if prose {
+        return;
+    }
     for piece in &value.pieces {
         let Some(lit) = &piece.lit else { continue };
         let (first, last) = (piece.range.start == 0, piece.range.end == value.text.len());
@@ -206,6 +217,7 @@ pub fn check_pieces(value: &crate::expr::Value, out: &mut Findings) {
         // `'doc/html/ ' . $page`), where no separator belongs.
         let leading = lit.text.starts_with(char::is_whitespace);
         let trailing = lit.text.ends_with(char::is_whitespace);
+
         if (leading && !first && !trimmed.starts_with('/'))
             || (trailing && !last && !trimmed.ends_with('/'))
         {
