@@ -85,6 +85,12 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
     if !resolved.certain() && (!resolved.value.text.contains('/') || lower.len() == 2 || unplaced) {
         near.retain(|e| in_tree(e));
     }
+    // Even where a path must stand, a two-letter one needs the tree's word, or a system
+    // folder to lie in (`/usr/lib/apache2/modules/mod_alias.os`): `open("hosts.pk")`
+    // reads a pickle, not a catalogue.
+    if resolved.certain() && lower.len() == 2 && !super::is_system_path(text.trim_start()) {
+        near.retain(|e| in_tree(e));
+    }
     let near: Vec<String> = near.into_iter().map(str::to_string).collect();
     let meant = vocab.english.contains(&lower) || vocab.not_extensions.contains(&lower);
     let guessed = !resolved.certain() || !stem.chars().any(|c| c.is_alphanumeric());
