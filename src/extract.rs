@@ -333,11 +333,28 @@ pub fn may_matter(text: &str) -> bool {
     if trimmed.contains(char::is_whitespace) && !trimmed.contains('/') {
         return false; // Prose: no path, no address, no name.
     }
+    if text == trimmed && is_version(text) {
+        return false;
+    }
     trimmed.contains(['/', '.', ':'])
         || is_constant_name(trimmed)
         || (7..=11).contains(&trimmed.len())
             && (trimmed.starts_with(['l', 'L']) || trimmed.starts_with("ol"))
         || text != trimmed
+}
+
+/// `v6.0.0`, `2.4`, `1.3.6.1.4.1`: a version or an object identifier, which no rule
+/// reads (an Ansible module's argument spec holds tens of thousands). Four bare numbers
+/// may be an IPv4 address and are not one of these.
+fn is_version(text: &str) -> bool {
+    let numbers = text.strip_prefix(['v', 'V']).unwrap_or(text);
+    let parts = numbers.split('.');
+    let count = parts.clone().count();
+    count >= 2
+        && parts
+            .into_iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && (numbers.len() != text.len() || count != 4)
 }
 
 /// The constant or setting an identifier reads: an upper-case one, unless its parent or
@@ -429,10 +446,23 @@ mod tests {
             "localhost",
             "olcalhost",
             "a path/with space",
+            "10.0.0.300",
+            "127.0.0.1",
+            "6.0.0 ",
         ] {
             assert!(may_matter(kept), "{kept:?} must be kept");
         }
-        for dropped in ["Hello world", "Save changes.", "yes", "", "value"] {
+        for dropped in [
+            "Hello world",
+            "Save changes.",
+            "yes",
+            "",
+            "value",
+            "v6.0.0",
+            "2.4",
+            "1.3.6.1.4.1",
+            "04.10.00",
+        ] {
             assert!(!may_matter(dropped), "{dropped:?} must be dropped");
         }
     }
