@@ -253,28 +253,25 @@ fn check_host_port(text: &str, range: Range<usize>) -> Option<Problem> {
             });
         }
         let valid = |o: &str| o.len() <= 3 && o.parse::<u16>().is_ok_and(|n| n <= 255);
-        let bad: Vec<&&str> = octets.iter().filter(|o| !valid(o)).collect();
+        let bad: Vec<&str> = octets.iter().copied().filter(|o| !valid(o)).collect();
         // One slip spoils one octet and leaves a number a hand could have meant:
         // `10.34.10.724`, `192.168.1.2555`. Two bad parts, a part padded with zeros
         // (`04.10.00.0000`) or a part no slip makes (`4401`) are a version or an object
         // identifier, not an address.
-        let slip = match bad.as_slice() {
-            [one] => {
-                octets.iter().filter(|o| *o != *one).all(|o| is_octet(o))
-                    && (0..=255).any(|n: u16| distance(one, &n.to_string()) == 1)
-            }
-            _ => false,
+        let slip = |bad: &str| {
+            octets.iter().filter(|o| **o != bad).all(|o| is_octet(o))
+                && (0..=255).any(|n: u16| distance(bad, &n.to_string()) == 1)
         };
-        if let (true, [bad]) = (slip, bad.as_slice()) {
-            return Some(Problem {
+        return match bad[..] {
+            [bad] if slip(bad) => Some(Problem {
                 range: host_range,
                 replacement: None,
                 message: format!(
                     "`{host}` is not an IPv4 address: `{bad}` is not a number from 0 to 255"
                 ),
-            });
-        }
-        return None;
+            }),
+            _ => None,
+        };
     }
     if is_near_localhost(host) {
         return Some(Problem {

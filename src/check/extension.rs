@@ -71,24 +71,24 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
         near = vocab.extensions.nearest(&lower, 1, &vocab.pairs);
         near.retain(|e| lower.len() >= 5 || in_tree(e));
     }
-    // `firewall.ssh`, `nginx.ssl`: a plain dotted word is a name (an API path, an item
-    // key) more often than a file, unless the file it would be is in the tree.
-    // Two letters from a deploy extension (`.te` for `.ts`) are a real extension as often
-    // as a slip: outside a certain path they too need the file in the tree.
-    // `'/path/to/histdir/.app.hist'`: a path written whole under no folder of the tree
-    // nor of a deploy's system needs the same (one built on a variable,
-    // `$cssPath . '/x.csa'`, lies where the program puts it).
+    // Where the vocabulary alone is weak evidence, the tree must hold what was meant:
+    // - a plain dotted word is a name (an API path, an item key: `firewall.ssh`) more
+    //   often than a file;
+    // - two letters (`.te` beside `.ts`, `open("hosts.pk")`) are a real extension as
+    //   often as a slip, unless the path lies in a system folder
+    //   (`/usr/lib/apache2/modules/mod_alias.os`);
+    // - a plain path written whole under no folder of the tree or the system
+    //   (`'/path/to/histdir/.app.hist'`) is an example; one built on a variable
+    //   (`$cssPath . '/x.csa'`) lies where the program puts it.
     let text = resolved.value.text.as_str();
-    let unplaced = component.state == State::Unchecked
-        && !text.contains(UNKNOWN)
-        && !super::is_system_path(text.trim_start());
-    if !resolved.certain() && (!resolved.value.text.contains('/') || lower.len() == 2 || unplaced) {
-        near.retain(|e| in_tree(e));
-    }
-    // Even where a path must stand, a two-letter one needs the tree's word, or a system
-    // folder to lie in (`/usr/lib/apache2/modules/mod_alias.os`): `open("hosts.pk")`
-    // reads a pickle, not a catalogue.
-    if resolved.certain() && lower.len() == 2 && !super::is_system_path(text.trim_start()) {
+    let in_system = super::is_system_path(text.trim_start());
+    let unplaced = component.state == State::Unchecked && !text.contains(UNKNOWN) && !in_system;
+    let needs_tree = if resolved.certain() {
+        lower.len() == 2 && !in_system
+    } else {
+        !text.contains('/') || lower.len() == 2 || unplaced
+    };
+    if needs_tree {
         near.retain(|e| in_tree(e));
     }
     let near: Vec<String> = near.into_iter().map(str::to_string).collect();

@@ -217,7 +217,6 @@ pub fn check_pieces(value: &crate::expr::Value, out: &mut Findings) {
         // `'doc/html/ ' . $page`), where no separator belongs.
         let leading = lit.text.starts_with(char::is_whitespace);
         let trailing = lit.text.ends_with(char::is_whitespace);
-
         if (leading && !first && !trimmed.starts_with('/'))
             || (trailing && !last && !trimmed.ends_with('/'))
         {
