@@ -160,9 +160,11 @@ fn check_url(text: &str, scheme_end: usize, out: &Findings) -> Option<Problem> {
     let host_start = start + authority.rfind('@').map_or(0, |at| at + 1);
     let host = &text[host_start..end];
     // A space inside a host, not one between two URLs (`https://a.example https://b.example`).
-    // One stray space inside an address; not a sentence that mentions a URL.
+    // One stray space inside an address; not a sentence that mentions a URL, nor a list
+    // (`http://a.example, b.example`).
     let one_gap = text.split_whitespace().count() == 2;
-    if host.contains(char::is_whitespace) && one_gap && !text[start..].contains("://") {
+    let listed = host.contains([',', ';']);
+    if host.contains(char::is_whitespace) && one_gap && !listed && !text[start..].contains("://") {
         let cleaned: String = host.chars().filter(|c| !c.is_whitespace()).collect();
         return Some(Problem {
             range: host_start..end,

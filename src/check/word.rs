@@ -93,6 +93,14 @@ fn near_words(word: &str, folders_too: bool, out: &Findings) -> Option<Vec<Strin
         let folders = out.index().dir_names_near(word).filter(|n| n.len() >= 5);
         near = nearest_of(folders, word, 1, &vocab.pairs);
     }
+    // A version glued to a name is another name (`apache22`, Apache 2.2's folder on
+    // FreeBSD, beside `apache2`).
+    let letters = |w: &str| {
+        w.chars()
+            .filter(|c| !c.is_ascii_digit())
+            .collect::<String>()
+    };
+    near.retain(|n| letters(n) != letters(&lower));
     // A capital before a word makes another name (`Predis/` beside `redis/`).
     if word.starts_with(|c: char| c.is_ascii_uppercase()) {
         let initial = |w: &str| w.chars().next().map(|c| c.to_ascii_lowercase());
