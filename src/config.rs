@@ -41,6 +41,9 @@ pub enum Level {
 
 const LEVELS: &[&str] = &["error", "warning", "off"];
 
+/// The `[severity]` entry for every finding in test code rather than for one rule.
+pub const TESTS: &str = "tests";
+
 /// One root's configuration. Globs match paths relative to the configuration file's folder.
 #[derive(Debug, Default)]
 pub struct Config {
@@ -57,6 +60,8 @@ pub struct Config {
     pub mounts: Vec<(String, String)>,
     formats: Vec<(GlobSet, &'static Language)>,
     pub max_file_size: Option<u64>,
+    /// What `[severity] tests` says of findings in test code; `None`: they warn.
+    tests: Option<Level>,
 }
 
 impl Config {
@@ -139,6 +144,13 @@ impl Config {
                     Some(Level::Warning) => finding.severity = Severity::Warning,
                     None => {}
                 }
+                if is_test_code(&finding.path) {
+                    match self.tests {
+                        Some(Level::Off) => return None,
+                        Some(Level::Error) => {}
+                        Some(Level::Warning) | None => finding.severity = Severity::Warning,
+                    }
+                }
                 if self
                     .allow_paths
                     .as_ref()
@@ -161,6 +173,41 @@ impl Config {
             })
             .collect()
     }
+}
+
+/// Folders whose files are test code, compared without regard to case (`Tests/` in Symfony).
+const TEST_FOLDERS: &[&str] = &[
+    "tests",
+    "test",
+    "spec",
+    "testing",
+    "fixtures",
+    "testdata",
+    "__tests__",
+];
+
+/// Whether a root-relative file is test code: under a test folder, or named as a test
+/// (`test_*.py`, `*_test.py`, `*Test.php`, `*.test.*`, `*.spec.*`, `conftest.py`). Its
+/// findings warn unless `[severity] tests` says otherwise.
+pub fn is_test_code(path: &str) -> bool {
+    let mut parts: Vec<&str> = path.split('/').collect();
+    let Some(name) = parts.pop() else {
+        return false;
+    };
+    if parts
+        .iter()
+        .any(|folder| TEST_FOLDERS.iter().any(|t| folder.eq_ignore_ascii_case(t)))
+    {
+        return true;
+    }
+    let stem = name.split('.').next().unwrap_or(name);
+    let mut dots = name.split('.').skip(1);
+    name == "conftest.py"
+        || stem.starts_with("test_")
+        || stem.ends_with("_test")
+        || stem.ends_with("_spec")
+        || (name.ends_with(".php") && (stem.ends_with("Test") || stem.ends_with("TestCase")))
+        || (dots.clone().count() >= 2 && dots.any(|part| part == "test" || part == "spec"))
 }
 
 /// The words of `found` that its suggestion changes (`lgo` in `app.lgo` → `app.log`).
@@ -286,8 +333,9 @@ pub fn parse(file: &Path, text: &str, base: &Path) -> Result<Config> {
             "severity" => {
                 for (rule, level) in sub_table(value, name, &fail)?.iter() {
                     let id = rule.get_ref().as_ref();
-                    if crate::check::rule(id).is_none() {
-                        let ids: Vec<&str> = crate::check::RULES.iter().map(|r| r.id).collect();
+                    if id != TESTS && crate::check::rule(id).is_none() {
+                        let mut ids: Vec<&str> = crate::check::RULES.iter().map(|r| r.id).collect();
+                        ids.push(TESTS);
                         return Err(fail(
                             rule.span(),
                             format!("unknown rule `{id}` in [severity]"),
@@ -315,7 +363,11 @@ pub fn parse(file: &Path, text: &str, base: &Path) -> Result<Config> {
                             ))
                         }
                     };
-                    config.severity.insert(id.to_string(), parsed);
+                    if id == TESTS {
+                        config.tests = Some(parsed);
+                    } else {
+                        config.severity.insert(id.to_string(), parsed);
+                    }
                 }
             }
             "vocabulary" => {
@@ -545,8 +597,11 @@ vocabulary = []
 max-file-size = "2M"
 
 # Per rule: "error" blocks the deploy, "warning" reports without blocking, "off" silences.
+# `tests` is for every finding in test code (test folders and test files): they warn unless
+# it says "error" (block like deploy code) or "off" (not reported); `typo-gate explain tests`.
 [severity]
 # word-typo = "warning"
+# tests = "warning"
 
 # Never reported: findings about these words, and findings in files matching these globs.
 [allow]

@@ -58,6 +58,9 @@ impl From<ExitStatus> for ExitCode {
     }
 }
 
+/// What `typo-gate explain tests` prints: how findings in test code are treated.
+const TEST_CODE_DOCS: &str = include_str!("../rules/docs/tests.md");
+
 pub fn run(cli: Cli) -> Result<ExitStatus> {
     match cli.command {
         Command::Check(args) => run_check(&args),
@@ -84,8 +87,12 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         }
         Command::Baseline(args) => baseline::run(&args),
         Command::Explain { rule } => {
-            let found = check::rule(&rule).ok_or_else(|| unknown_rule(&rule))?;
-            report::write_stdout(found.docs).map_err(Error::Output)?;
+            let docs = if rule == config::TESTS {
+                TEST_CODE_DOCS
+            } else {
+                check::rule(&rule).ok_or_else(|| unknown_rule(&rule))?.docs
+            };
+            report::write_stdout(docs).map_err(Error::Output)?;
             Ok(ExitStatus::Clean)
         }
         Command::Debug(DebugCommand::Candidates { file, root }) => {
@@ -297,6 +304,11 @@ fn run_check(args: &CheckArgs) -> Result<ExitStatus> {
         summary.files_scanned += outcome.scanned;
         summary.files_skipped += outcome.skipped;
         summary.findings += outcome.findings.len();
+        summary.test_warnings += outcome
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning && config::is_test_code(&f.path))
+            .count();
         let mut files: Vec<&str> = outcome.findings.iter().map(|f| f.path.as_str()).collect();
         files.dedup();
         summary.files_with_findings += files.len();

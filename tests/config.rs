@@ -360,10 +360,11 @@ fn the_schema_lists_the_keys_rules_and_formats_the_tool_accepts() {
             .map(|s| s.as_str().unwrap().to_string())
             .collect()
     };
-    let rules: Vec<String> = typo_gate::check::RULES
+    let mut rules: Vec<String> = typo_gate::check::RULES
         .iter()
         .map(|r| r.id.to_string())
         .collect();
+    rules.push(typo_gate::config::TESTS.to_string());
     assert_eq!(enumerated(&schema["properties"]["severity"]), rules);
     let formats: Vec<String> = typo_gate::lang::LANGUAGES
         .iter()

@@ -93,3 +93,30 @@ fn a_marked_twin_is_not_a_slip() {
         &[("path-typo", "setup.py", 3, 29, "pipp.py", Some("pip.py"))],
     );
 }
+
+#[test]
+fn common_names_stems_and_capitalised_names_are_not_slips() {
+    // `/src/...` names the repository's own `src/`, not `/srv`; `core/logging` is the stem
+    // of `core/logging.c`; Perl's `Coro/` is not `core/`.
+    assert_case(
+        "common-names",
+        &[
+            (
+                "word-typo",
+                "build.py",
+                8,
+                32,
+                "/coer/CoroAPI.h",
+                Some("/core/CoroAPI.h"),
+            ),
+            (
+                "word-typo",
+                "tools/phar-stub.php",
+                4,
+                9,
+                "/ect/nginx/site.conf",
+                Some("/etc/nginx/site.conf"),
+            ),
+        ],
+    );
+}

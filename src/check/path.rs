@@ -54,6 +54,17 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
             if entries.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
                 return;
             }
+            // A name without an extension that is the stem of a file beside it is that
+            // file's name before a build or a program adds the ending (`core/logging` in a
+            // list of sources beside `core/logging.c`).
+            if component.last
+                && !name.contains('.')
+                && entries.iter().any(|(n, k)| {
+                    *k == EntryKind::File && n.len() > name.len() + 1 && stem(n) == name
+                })
+            {
+                return;
+            }
             let wanted = |kind: &EntryKind| component.last || *kind != EntryKind::File;
             nearest_of(
                 entries

@@ -37,6 +37,7 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
         && (after_a_word(resolved, out)
             || text_block(&value.text)
             || command_prefix(&value.text)
+            || separates_pieces(value)
             || dotted_name(resolved, out))
     {
         return;
@@ -116,6 +117,23 @@ fn after_a_word(resolved: &Resolved, out: &Findings) -> bool {
         && word.ends_with(char::is_whitespace)
         && !word.trim().is_empty()
         && !out.index().has_name(word.trim())
+}
+
+/// `'manage.py ' + args`, `'../../configure ' + " ".join(opts)`: white space where one
+/// piece meets the next separates a command from its arguments or one sentence from the
+/// next; at a folder's edge (`$dir . ' /x'`) it still belongs to no name.
+fn separates_pieces(value: &crate::expr::Value) -> bool {
+    value.pieces.iter().any(|piece| {
+        piece.lit.as_ref().is_some_and(|lit| {
+            let text = lit.text.as_str();
+            (piece.range.end < value.text.len()
+                && text.ends_with(char::is_whitespace)
+                && !text.trim_end().ends_with('/'))
+                || (piece.range.start > 0
+                    && text.starts_with(char::is_whitespace)
+                    && !text.trim_start().starts_with('/'))
+        })
+    })
 }
 
 /// `'/usr/bin/env '`: a program's path and the space before its arguments.

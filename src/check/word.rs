@@ -101,10 +101,11 @@ fn near_words(word: &str, folders_too: bool, out: &Findings) -> Option<Vec<Strin
             .collect::<String>()
     };
     near.retain(|n| letters(n) != letters(&lower));
-    // A capital before a word makes another name (`Predis/` beside `redis/`).
+    // A capital before a word makes another name (`Predis/` beside `redis/`, Perl's
+    // `Coro/` beside `core/`): a hand that slips does not also capitalise, so a capitalised
+    // word is only near a capitalised folder of the tree.
     if word.starts_with(|c: char| c.is_ascii_uppercase()) {
-        let initial = |w: &str| w.chars().next().map(|c| c.to_ascii_lowercase());
-        near.retain(|n| initial(n) == initial(word));
+        near.retain(|n| n.chars().next() == word.chars().next());
     }
     (!near.is_empty()).then(|| near.into_iter().map(str::to_string).collect())
 }
@@ -134,7 +135,15 @@ fn system_folder(resolved: &Resolved, out: &mut Findings) -> bool {
             .filter(|child| is_slip(name, child))
             .map(str::to_string)
             .collect();
-        if near.is_empty() || name.contains(UNKNOWN) {
+        // A common name is its own folder, not a slip of a sibling standard folder: the
+        // repository's `src/` listed from its top (`/src/Factory.php`) beside `/srv`.
+        let vocab = out.vocab();
+        if near.is_empty()
+            || name.contains(UNKNOWN)
+            || vocab.deploy_words.contains(name)
+            || vocab.english.contains(name)
+            || out.index().has_name(name)
+        {
             return false;
         }
         report(resolved, component.range.clone(), name, near, out);

@@ -100,6 +100,12 @@ impl Reporter for Human {
         if summary.files_skipped > 0 {
             line.push_str(&format!(" ({} skipped)", summary.files_skipped));
         }
+        if summary.test_warnings > 0 {
+            line.push_str(&format!(
+                "; {} in test code, which do not block",
+                plural(summary.test_warnings, "warning")
+            ));
+        }
         line.push('\n');
         for entry in summary.stale_baseline.iter().flatten() {
             line.push_str(&format!(

@@ -27,6 +27,9 @@ struct JsonFinding {
     suggestion: Option<String>,
     alternatives: Vec<String>,
     message: String,
+    /// In test code (a test folder or a test file): it blocks only if `[severity] tests`
+    /// says "error".
+    test_code: bool,
 }
 
 impl Reporter for Json {
@@ -44,6 +47,7 @@ impl Reporter for Json {
             suggestion: finding.suggestion.clone(),
             alternatives: finding.alternatives.clone(),
             message: finding.message.clone(),
+            test_code: crate::config::is_test_code(&finding.path),
         });
         Ok(())
     }
@@ -56,6 +60,7 @@ impl Reporter for Json {
                 "files_scanned": summary.files_scanned,
                 "files_skipped": summary.files_skipped,
                 "findings": summary.findings,
+                "test_warnings": summary.test_warnings,
                 "duration_ms": summary.duration_ms,
             },
         });

@@ -22,6 +22,8 @@ pub struct Summary {
     pub files_scanned: usize,
     pub files_skipped: usize,
     pub findings: usize,
+    /// Of `findings`, those in test code that only warn (`[severity] tests`).
+    pub test_warnings: usize,
     pub files_with_findings: usize,
     pub duration_ms: u128,
     /// With `--baseline`: the recorded findings that no longer occur.
