@@ -120,3 +120,41 @@ fn common_names_stems_and_capitalised_names_are_not_slips() {
         ],
     );
 }
+
+#[test]
+fn ports_and_url_separators() {
+    // Published port mappings and ranges, a `http:/` prefix on its own, `file:/`, and
+    // numbers under keys that only end in the letters of `port` stay silent.
+    assert_case(
+        "ports-and-urls",
+        &[
+            ("address-typo", "compose.yaml", 5, 10, "80800:80", None),
+            (
+                "address-typo",
+                "composer.json",
+                2,
+                18,
+                "https:/laravel.com",
+                Some("https://laravel.com"),
+            ),
+            (
+                "address-typo",
+                "composer.json",
+                3,
+                28,
+                "https//github.com/laravel/framework/issues",
+                Some("https://github.com/laravel/framework/issues"),
+            ),
+            ("address-typo", "composer.json", 5, 19, "84430", None),
+            (
+                "address-typo",
+                "prometheus.yml",
+                4,
+                20,
+                "localhost:91000",
+                None,
+            ),
+            ("address-typo", "prometheus.yml", 5, 11, "90990", None),
+        ],
+    );
+}

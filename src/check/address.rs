@@ -27,7 +27,7 @@ pub fn check(lit: &Lit, out: &mut Findings) {
     let text = lit.text.as_str();
     let problem = match text.find("://") {
         Some(end) => check_url(text, end, out),
-        None => check_bare(text),
+        None => broken_separator(text).or_else(|| check_bare(text)),
     };
     if let Some(problem) = problem {
         let replacements: Vec<String> = problem.replacement.into_iter().collect();
@@ -62,7 +62,7 @@ pub fn check_address(lit: &Lit, out: &mut Findings) {
                 message: format!("port {text} is outside 1–65535"),
             })
         }
-        None => check_host_port(text, 0..text.len()),
+        None => check_port_mapping(text).or_else(|| check_host_port(text, 0..text.len())),
     };
     match problem {
         Some(problem) => {
@@ -173,6 +173,85 @@ fn check_url(text: &str, scheme_end: usize, out: &Findings) -> Option<Problem> {
         });
     }
     check_host_port(text, host_start..end)
+}
+
+/// Schemes whose URLs always name a host after `://`.
+const WEB_SCHEMES: &[&str] = &["http", "https", "ws", "wss", "ftp", "ftps"];
+
+/// `https:/laravel.com`, `https//github.com/x`: a web URL whose `://` lost a character.
+/// Only when a host name follows, so a prefix tested on its own (`'http:/'`) is left alone.
+fn broken_separator(text: &str) -> Option<Problem> {
+    let scheme_end = text.find([':', '/'])?;
+    let scheme = &text[..scheme_end];
+    if !WEB_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)) {
+        return None;
+    }
+    let rest = &text[scheme_end..];
+    let written = if rest.starts_with("://") {
+        return None;
+    } else if rest.starts_with(":/") {
+        ":/"
+    } else if rest.starts_with("//") {
+        "//"
+    } else {
+        return None;
+    };
+    let after = &rest[written.len()..];
+    let host = &after[..after.find(['/', '?', '#']).unwrap_or(after.len())];
+    let host_name = host.split(':').next().unwrap_or("");
+    let named = host_name.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && (host_name.contains('.') || host_name == "localhost")
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-.:_".contains(c));
+    if !named || text.contains(char::is_whitespace) {
+        return None;
+    }
+    let end = scheme_end + written.len();
+    Some(Problem {
+        range: 0..end,
+        replacement: Some(format!("{scheme}://")),
+        message: format!(
+            "`{}` is not how a URL begins; did you mean `{scheme}://`?",
+            &text[..end]
+        ),
+    })
+}
+
+/// A published port mapping where an address stands (`ports:` of a compose service):
+/// `8080:80`, `127.0.0.1:8080:80/tcp`, `3000-3005:3000-3005`; a number over 65535 cannot
+/// be a port.
+fn check_port_mapping(text: &str) -> Option<Problem> {
+    let body = text.split_once('/').map_or(text, |(ports, _)| ports);
+    let parts: Vec<&str> = body.rsplitn(3, ':').collect();
+    // The container port and the published one, both numbers or ranges of numbers.
+    let numbers = |part: &str| {
+        !part.is_empty()
+            && part.split('-').count() <= 2
+            && part
+                .split('-')
+                .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if parts.len() < 2 || !parts[..2].iter().all(|p| numbers(p)) {
+        return None;
+    }
+    let mut at = body.len();
+    for part in &parts[..2] {
+        let start = at - part.len();
+        let mut offset = start;
+        for number in part.split('-') {
+            if number.parse::<u64>().unwrap_or(u64::MAX) > 65_535 {
+                return Some(Problem {
+                    range: offset..offset + number.len(),
+                    replacement: None,
+                    message: format!("port {number} is outside 1–65535"),
+                });
+            }
+            offset += number.len() + 1;
+        }
+        at = start.saturating_sub(1);
+    }
+    None
 }
 
 /// A string that is an address and nothing else: `10.0.0.300`, `localhsot:8080`, `db:99999`.

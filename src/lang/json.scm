@@ -6,5 +6,5 @@
 
 (pair
   key: (string (string_content) @_key)
-  value: (string) @address
-  (#match? @_key "(?i)(_url|_uri|_host|_port)$"))
+  value: [(string) (number)] @address
+  (#match? @_key "^([Pp]ort|.*[_-]([Uu][Rr][LlIi]|[Hh][Oo][Ss][Tt]|[Pp][Oo][Rr][Tt])|.*[a-z0-9](Port|Host|Url|Uri))$"))

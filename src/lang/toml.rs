@@ -23,6 +23,10 @@ pub const LANGUAGE: Language = Language {
 };
 
 fn lower(node: Node, ctx: &Lowering) -> Expr {
+    if node.kind() == "integer" {
+        let text = ctx.text(node);
+        return ctx.literal(node.start_byte(), node.end_byte(), text.to_string());
+    }
     if node.kind() != "string" {
         return Expr::Unknown;
     }

@@ -6,5 +6,5 @@
 
 (pair
   (bare_key) @_key
-  (string) @address
-  (#match? @_key "(?i)(_url|_uri|_host|_port)$"))
+  [(string) (integer)] @address
+  (#match? @_key "^([Pp]ort|.*[_-]([Uu][Rr][LlIi]|[Hh][Oo][Ss][Tt]|[Pp][Oo][Rr][Tt])|.*[a-z0-9](Port|Host|Url|Uri))$"))

@@ -73,4 +73,14 @@
 (block_mapping_pair
   key: (flow_node (plain_scalar) @_key)
   value: (flow_node) @address
-  (#match? @_key "(?i)(_url|_uri|_host|_port)$"))
+  (#match? @_key "^([Pp]ort|.*[_-]([Uu][Rr][LlIi]|[Hh][Oo][Ss][Tt]|[Pp][Oo][Rr][Tt])|.*[a-z0-9](Port|Host|Url|Uri))$"))
+
+; ports: ["8080:80", 3000-3005:3000-3005/tcp] and expose: a service's published ports.
+(block_mapping_pair
+  key: (flow_node (plain_scalar) @_key)
+  value: (block_node (block_sequence (block_sequence_item (flow_node) @address)))
+  (#any-of? @_key "ports" "expose"))
+(block_mapping_pair
+  key: (flow_node (plain_scalar) @_key)
+  value: (flow_node (flow_sequence (flow_node) @address))
+  (#any-of? @_key "ports" "expose"))

@@ -10,4 +10,4 @@
 (block_mapping_pair
   key: (flow_node (plain_scalar) @_key)
   value: (flow_node) @address
-  (#match? @_key "(?i)(_url|_uri|_host|_port)$"))
+  (#match? @_key "^([Pp]ort|.*[_-]([Uu][Rr][LlIi]|[Hh][Oo][Ss][Tt]|[Pp][Oo][Rr][Tt])|.*[a-z0-9](Port|Host|Url|Uri))$"))
