@@ -42,17 +42,27 @@ fn versions_and_object_identifiers_are_not_addresses() {
 }
 
 #[test]
-fn commands_and_text_blocks_are_not_padded_paths() {
+fn commands_text_blocks_and_joined_pieces_are_not_padded_paths() {
     assert_case(
         "commands",
-        &[(
-            "path-whitespace",
-            "settings.py",
-            1,
-            13,
-            "/var/log/app/app.log ",
-            Some("/var/log/app/app.log"),
-        )],
+        &[
+            (
+                "path-whitespace",
+                "settings.py",
+                1,
+                13,
+                "/var/log/app/app.log ",
+                Some("/var/log/app/app.log"),
+            ),
+            (
+                "path-whitespace",
+                "settings.py",
+                2,
+                24,
+                "/error.log ",
+                Some("/error.log"),
+            ),
+        ],
     );
 }
 

@@ -31,6 +31,11 @@
 ; base / "static" / "css"
 (binary_operator operator: "/" right: (string)) @path
 
+; 'manage.py ' + args, 'a' 'b': a string joined to another piece is read with it.
+(binary_operator left: (string) operator: "+") @concat
+(binary_operator operator: "+" right: (string)) @concat
+(concatenated_string) @concat
+
 ; Module-level assignments define constants other files may use.
 (module
   (expression_statement

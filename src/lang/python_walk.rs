@@ -15,6 +15,7 @@ enum Kind {
     BinaryOperator,
     Block,
     Call,
+    ConcatenatedString,
     ExpressionStatement,
     Identifier,
     Module,
@@ -99,6 +100,7 @@ fn kind_of(node: Node) -> Option<Kind> {
                 "binary_operator" => Kind::BinaryOperator,
                 "block" => Kind::Block,
                 "call" => Kind::Call,
+                "concatenated_string" => Kind::ConcatenatedString,
                 "expression_statement" => Kind::ExpressionStatement,
                 "identifier" => Kind::Identifier,
                 "module" => Kind::Module,
@@ -140,6 +142,21 @@ pub fn walk<'t>(root: Node<'t>, ctx: &Lowering, report: &mut dyn FnMut(Capture<'
             {
                 emit(node, Role::Path)
             }
+            // (binary_operator left: (string) operator: "+") @concat
+            // (binary_operator operator: "+" right: (string)) @concat
+            Kind::BinaryOperator
+                if node
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| o.kind() == "+")
+                    && ["left", "right"].into_iter().any(|side| {
+                        node.child_by_field_name(side)
+                            .is_some_and(|c| is(c, Kind::String))
+                    }) =>
+            {
+                emit(node, Role::Concat)
+            }
+            // (concatenated_string) @concat
+            Kind::ConcatenatedString => emit(node, Role::Concat),
             // (module (expression_statement (assignment left: (identifier) @def.name
             //                                           right: (_) @def.value)))
             Kind::ExpressionStatement if ancestors.last().is_some_and(|p| is(*p, Kind::Module)) => {
