@@ -22,6 +22,11 @@ pub enum CandidateKind {
     /// A key or directive name of a configuration format, with the id of the vocabulary
     /// it belongs to (`rules/<id>.txt`).
     Key(&'static str),
+    /// A value at a position that takes the entries of a registry under `rules/<id>.txt`:
+    /// a literal (`http-fields`, `media-types`, `openssl-ciphers`), or for a directive's
+    /// keyword arguments (`nginx-arguments`, `apache-arguments`) a one-entry
+    /// [`Expr::Dict`] from the directive's name to the argument.
+    Value(&'static str),
     /// A value that is a network address: a URL, `host:port`, a host or a port.
     Address,
     /// A shared object loaded under a module name (`LoadModule ssl_module
@@ -293,6 +298,7 @@ fn finish(mut facts: FileFacts, prose: &HashSet<(usize, usize)>) -> FileFacts {
         CandidateKind::Directive
         | CandidateKind::Key(_)
         | CandidateKind::Address
+        | CandidateKind::Value(_)
         | CandidateKind::ModuleFile => true,
         CandidateKind::Path => !paths
             .iter()

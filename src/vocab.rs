@@ -614,6 +614,68 @@ impl KeyVocabulary {
     }
 }
 
+/// Registries of values, by the position that takes them: HTTP field names, media types,
+/// OpenSSL cipher-string words and the keywords of nginx and Apache directives. Built on
+/// first use, so that a run with no server configuration never builds them.
+pub struct Registries {
+    pub http_fields: KeyVocabulary,
+    pub media_types: Vocabulary,
+    pub openssl_ciphers: Vocabulary,
+    pub nginx_arguments: HashMap<String, Keywords>,
+    /// By lower-case directive name; keywords lower-case.
+    pub apache_arguments: HashMap<String, Keywords>,
+}
+
+/// The keywords one directive takes.
+#[derive(Debug, Default)]
+pub struct Keywords {
+    pub words: Vocabulary,
+    /// Every argument is one of `words` (a flag, an enum): anything else is refused.
+    pub closed: bool,
+}
+
+impl Registries {
+    pub fn builtin() -> &'static Registries {
+        static BUILTIN: OnceLock<Registries> = OnceLock::new();
+        BUILTIN.get_or_init(|| Registries {
+            http_fields: KeyVocabulary::parse(include_str!("../rules/http-fields.txt"), true),
+            media_types: Vocabulary::parse(include_str!("../rules/media-types.txt")),
+            openssl_ciphers: Vocabulary::parse(include_str!("../rules/openssl-ciphers.txt")),
+            nginx_arguments: keywords(include_str!("../rules/nginx-arguments.txt")),
+            apache_arguments: keywords(include_str!("../rules/apache-arguments.txt")),
+        })
+    }
+
+    /// A registry by the name of its file under `rules/`, for the tests.
+    pub fn table(&self, id: &str) -> Option<&Vocabulary> {
+        Some(match id {
+            "http-fields" => &self.http_fields.names,
+            "media-types" => &self.media_types,
+            "openssl-ciphers" => &self.openssl_ciphers,
+            _ => return None,
+        })
+    }
+}
+
+/// `directive keyword` lines, `directive *` marking a closed set.
+fn keywords(text: &str) -> HashMap<String, Keywords> {
+    let mut closed = HashSet::new();
+    let mut groups = keyed(text);
+    for (directive, words) in &groups {
+        if words.contains("*") {
+            closed.insert(directive.clone());
+        }
+    }
+    groups
+        .drain()
+        .map(|(directive, words)| {
+            let words = Vocabulary::from_words(words.entries.into_iter().filter(|w| w != "*"));
+            let closed = closed.contains(&directive);
+            (directive, Keywords { words, closed })
+        })
+        .collect()
+}
+
 /// `GROUP WORD` lines → one vocabulary per group.
 fn keyed(text: &str) -> HashMap<String, Vocabulary> {
     let mut groups: HashMap<String, Vec<String>> = HashMap::new();

@@ -10,6 +10,7 @@ mod module_file;
 mod path;
 pub mod resolve;
 mod setting;
+mod value;
 mod whitespace;
 mod word;
 
@@ -45,6 +46,7 @@ pub static RULES: &[Rule] = &[
     constant::RULE,
     ini::RULE,
     key::RULE,
+    value::RULE,
     crate::suppress::RULE,
 ];
 
@@ -93,6 +95,7 @@ pub fn check_file(file: usize, facts: &FileFacts, ctx: &Context) -> Vec<Finding>
         }
     }
     key::check(file_path, facts, &mut out);
+    value::check(facts, &mut out);
     for candidate in facts
         .candidates
         .iter()

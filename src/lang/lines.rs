@@ -1,6 +1,7 @@
 //! Helpers of the line parsers (nginx, Apache, Dockerfile): words with their byte ranges.
 use super::Lowering;
 use crate::expr::Expr;
+use crate::extract::{Candidate, CandidateKind};
 
 /// One word of a line: its value and where its content stands (inside quotes, if quoted).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +25,63 @@ impl Word {
             Expr::Unknown
         }
     }
+}
+
+impl Word {
+    /// The bytes `range` of the word as a word of their own, where the word is written as
+    /// it reads (no escapes), so that the part's place in the source is known.
+    pub fn part(&self, range: std::ops::Range<usize>) -> Option<Word> {
+        let text = self.text.get(range.clone())?;
+        (self.end - self.start == self.text.len() && !text.is_empty()).then(|| Word {
+            text: text.to_string(),
+            start: self.start + range.start,
+            end: self.start + range.end,
+        })
+    }
+
+    /// The words of an OpenSSL cipher string, each on its own bytes:
+    /// `ECDHE+AESGCM:!aNULL` → `ECDHE`, `AESGCM`, `aNULL`.
+    pub fn cipher_words(&self) -> Vec<Word> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, c) in self.text.char_indices().chain([(self.text.len(), ':')]) {
+            if matches!(c, ':' | ',' | ' ' | '+' | '!' | '-' | ';') && !is_inner_dash(&self.text, i) {
+                out.extend(self.part(start..i));
+                start = i + c.len_utf8();
+            }
+        }
+        out
+    }
+
+    /// The word as a value at a position that takes the entries of registry `table`.
+    pub fn value(&self, ctx: &Lowering, table: &'static str) -> Candidate {
+        Candidate {
+            kind: CandidateKind::Value(table),
+            expr: self.lit(ctx),
+            bytes: (self.start, self.end),
+        }
+    }
+
+    /// The word as an argument of `directive`, checked against the directive's keywords in
+    /// `table`.
+    pub fn keyword_of(&self, ctx: &Lowering, table: &'static str, directive: &Word) -> Option<Candidate> {
+        let Expr::Lit(name) = directive.lit(ctx) else {
+            return None;
+        };
+        Some(Candidate {
+            kind: CandidateKind::Value(table),
+            expr: Expr::Dict(vec![(name, self.lit(ctx))]),
+            bytes: (self.start, self.end),
+        })
+    }
+}
+
+/// A `-` inside a cipher name (`ECDHE-RSA-AES128`) rather than one removing what follows
+/// (`-ALL`, `ALL:-aNULL`): it has a letter or digit before it.
+fn is_inner_dash(text: &str, at: usize) -> bool {
+    text.as_bytes().get(at) == Some(&b'-')
+        && at > 0
+        && text.as_bytes()[at - 1].is_ascii_alphanumeric()
 }
 
 /// Splits `source[from..to]` on white space, honouring double and single quotes and

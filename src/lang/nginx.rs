@@ -129,6 +129,43 @@ const TEXT_DIRECTIVES: &[&str] = &[
     "valid_referers",
 ];
 
+/// Directives whose first argument names an HTTP field.
+const HEADER_DIRECTIVES: &[&str] = &[
+    "add_header",
+    "fastcgi_hide_header",
+    "fastcgi_pass_header",
+    "grpc_hide_header",
+    "grpc_pass_header",
+    "grpc_set_header",
+    "proxy_hide_header",
+    "proxy_pass_header",
+    "proxy_set_header",
+    "scgi_hide_header",
+    "scgi_pass_header",
+    "uwsgi_hide_header",
+    "uwsgi_pass_header",
+];
+
+/// Directives whose arguments are media types (`*` aside).
+const MEDIA_TYPE_DIRECTIVES: &[&str] = &[
+    "addition_types",
+    "brotli_types",
+    "charset_types",
+    "default_type",
+    "gzip_types",
+    "sub_filter_types",
+    "ssi_types",
+    "xslt_types",
+];
+
+/// Directives whose argument is an OpenSSL cipher string.
+const CIPHER_DIRECTIVES: &[&str] = &[
+    "grpc_ssl_ciphers",
+    "proxy_ssl_ciphers",
+    "ssl_ciphers",
+    "uwsgi_ssl_ciphers",
+];
+
 enum Token {
     Word(Word),
     End,
@@ -216,6 +253,12 @@ fn parse(ctx: &Lowering) -> FileFacts {
             Token::End | Token::Open => {
                 let opens = matches!(token, Token::Open);
                 let in_data = blocks.last().is_some_and(|b| b.data);
+                // `types { text/html html htm; }`: each statement opens with a media type.
+                if blocks.last().is_some_and(|b| b.name == "types") {
+                    if let Some(media_type) = statement.first().filter(|w| w.text.contains('/')) {
+                        facts.candidates.push(media_type.value(ctx, "media-types"));
+                    }
+                }
                 if !in_data && !statement.is_empty() {
                     directive(ctx, &statement, &mut blocks, &mut facts);
                 }
@@ -261,6 +304,7 @@ fn directive(ctx: &Lowering, words: &[Word], blocks: &mut [Block], facts: &mut F
         name.lit(ctx),
         name,
     );
+    registry_values(ctx, name, args, facts);
     let root = blocks.iter().rev().find_map(|b| b.root.clone());
     let parent = blocks.last().map_or("", |b| b.name.as_str());
     let Some(first) = args.first() else {
@@ -326,6 +370,55 @@ fn directive(ctx: &Lowering, words: &[Word], blocks: &mut [Block], facts: &mut F
         _ => {
             for arg in args {
                 push(facts, CandidateKind::String, arg.lit(ctx), arg);
+            }
+        }
+    }
+}
+
+/// The arguments a registry speaks for: HTTP field names, media types, cipher strings and
+/// every argument as a possible keyword of its directive.
+fn registry_values(ctx: &Lowering, name: &Word, args: &[Word], facts: &mut FileFacts) {
+    let directive = name.text.as_str();
+    facts
+        .candidates
+        .extend(args.iter().filter_map(|a| a.keyword_of(ctx, "nginx-arguments", name)));
+    if HEADER_DIRECTIVES.contains(&directive) {
+        facts
+            .candidates
+            .extend(args.first().map(|a| a.value(ctx, "http-fields")));
+    } else if MEDIA_TYPE_DIRECTIVES.contains(&directive) {
+        facts.candidates.extend(
+            args.iter()
+                .filter(|a| a.text.contains('/'))
+                .map(|a| a.value(ctx, "media-types")),
+        );
+    } else if CIPHER_DIRECTIVES.contains(&directive) {
+        for arg in args {
+            facts.candidates.extend(
+                arg.cipher_words()
+                    .iter()
+                    .map(|w| w.value(ctx, "openssl-ciphers")),
+            );
+        }
+    } else if let Some(clears) = directive
+        .strip_prefix("more_")
+        .and_then(|d| d.strip_suffix("_headers"))
+    {
+        // headers-more: `more_set_headers -s 404 -t text/html 'Name: value';`, where
+        // `-s` and `-t` take an argument of their own.
+        let mut skip = false;
+        for arg in args {
+            if std::mem::take(&mut skip) {
+                continue;
+            }
+            if arg.text.starts_with('-') {
+                skip = matches!(arg.text.as_str(), "-s" | "-t");
+                continue;
+            }
+            let end = arg.text.find(':').unwrap_or(arg.text.len());
+            let named = clears.starts_with("clear") || end < arg.text.len();
+            if let Some(field) = arg.part(0..end).filter(|_| named) {
+                facts.candidates.push(field.value(ctx, "http-fields"));
             }
         }
     }

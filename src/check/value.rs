@@ -1,0 +1,192 @@
+//! `value-typo`: a value at a position that takes a registered value (an HTTP field name,
+//! a media type, an OpenSSL cipher-string word, a directive's keyword) that is not one
+//! but is one edit from exactly one that is.
+use super::{Findings, Rule};
+use crate::expr::{Expr, Lit};
+use crate::extract::{CandidateKind, FileFacts};
+use crate::finding::Severity;
+use crate::vocab::{nearest_of, KeyVocabulary, Registries, Vocabulary};
+
+pub const RULE: Rule = Rule {
+    id: "value-typo",
+    summary: "A configuration value one edit from an allowed value at its position",
+    severity: Severity::Error,
+    docs: include_str!("../../rules/docs/value-typo.md"),
+};
+
+pub fn check(facts: &FileFacts, out: &mut Findings) {
+    let values = facts.candidates.iter().filter_map(|c| match c.kind {
+        CandidateKind::Value(table) => Some((table, &c.expr)),
+        _ => None,
+    });
+    for (table, expr) in values {
+        let registries = Registries::builtin();
+        match (table, expr) {
+            ("http-fields", Expr::Lit(lit)) => field(lit, &registries.http_fields, out),
+            ("media-types", Expr::Lit(lit)) => media_type(lit, &registries.media_types, out),
+            ("openssl-ciphers", Expr::Lit(lit)) => {
+                cipher(lit, &registries.openssl_ciphers, out)
+            }
+            ("nginx-arguments" | "apache-arguments", Expr::Dict(entries)) => {
+                let Some((directive, Expr::Lit(argument))) = entries.first() else {
+                    continue;
+                };
+                let apache = table == "apache-arguments";
+                let tables = if apache {
+                    &registries.apache_arguments
+                } else {
+                    &registries.nginx_arguments
+                };
+                if let Some(keywords) = tables.get(&directive.text.to_ascii_lowercase()) {
+                    keyword(&directive.text, argument, keywords, apache, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A single word: no variable, no template, no white space, no pattern.
+fn is_plain(text: &str) -> bool {
+    !text.is_empty()
+        && !text.contains(['$', '{', '}', '%', '*', '(', ')', '[', ']', '\\', '^', '|', '?'])
+        && !text.contains(char::is_whitespace)
+}
+
+/// The one entry `word` is a slip from.
+fn one_near<'a>(entries: &'a Vocabulary, word: &str) -> Option<&'a str> {
+    let pairs = &crate::vocab::Vocabularies::builtin().pairs;
+    match nearest_of(entries.entries().iter().map(String::as_str), word, 1, pairs).as_slice() {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+/// HTTP field names ignore case: `x-frame-optons` is `X-Frame-Options` mistyped, and the
+/// suggestion keeps the case it was written in when that is all lower case.
+fn field(lit: &Lit, fields: &KeyVocabulary, out: &mut Findings) {
+    let name = lit.text.as_str();
+    if !is_plain(name) || name.len() < 4 || fields.contains(name) {
+        return;
+    }
+    let lower = name.to_ascii_lowercase();
+    let folded = Vocabulary::from_words(
+        fields
+            .names
+            .entries()
+            .iter()
+            .map(|f| f.to_ascii_lowercase()),
+    );
+    let Some(near) = one_near(&folded, &lower) else {
+        return;
+    };
+    let Some(listed) = fields
+        .names
+        .entries()
+        .iter()
+        .find(|f| f.eq_ignore_ascii_case(near))
+    else {
+        return;
+    };
+    let suggestion = if name == lower {
+        near.to_string()
+    } else {
+        listed.clone()
+    };
+    let message = format!("`{name}` is not a registered HTTP field; did you mean `{suggestion}`?");
+    out.on_literal(&RULE, lit, 0..name.len(), &[suggestion], message);
+}
+
+/// `text/htlm`: media types ignore case; the suggestion is written as the type was.
+fn media_type(lit: &Lit, types: &Vocabulary, out: &mut Findings) {
+    let name = lit.text.as_str();
+    let Some((kind, subtype)) = name.split_once('/') else {
+        return;
+    };
+    if !is_plain(name) || kind.is_empty() || subtype.is_empty() || subtype.contains('/') {
+        return;
+    }
+    let lower = name.to_ascii_lowercase();
+    if types.contains(&lower) {
+        return;
+    }
+    let Some(near) = one_near(types, &lower) else {
+        return;
+    };
+    let suggestion = if name == lower {
+        near.to_string()
+    } else {
+        restore_case(name, near)
+    };
+    let message = format!("`{name}` is not a known media type; did you mean `{suggestion}`?");
+    out.on_literal(&RULE, lit, 0..name.len(), &[suggestion], message);
+}
+
+/// `application/vnd.MS-Excel` → the near type with the written letters' case where they
+/// line up, for a one-edit pair.
+fn restore_case(written: &str, known: &str) -> String {
+    if written.len() == known.len() {
+        written
+            .chars()
+            .zip(known.chars())
+            .map(|(w, k)| if w.eq_ignore_ascii_case(&k) { w } else { k })
+            .collect()
+    } else {
+        known.to_string()
+    }
+}
+
+/// One word of a cipher string (`ECDHE-RAS-AES128-GCM-SHA256`, `!aNUL`), as the line
+/// parser cut it; OpenSSL's names are case-sensitive.
+fn cipher(lit: &Lit, words: &Vocabulary, out: &mut Findings) {
+    let word = lit.text.as_str();
+    if !is_plain(word) || word.len() < 3 || word.contains('=') || words.contains(word) {
+        return;
+    }
+    let Some(near) = one_near(words, word) else {
+        return;
+    };
+    let message =
+        format!("`{word}` is not an OpenSSL cipher or cipher alias; did you mean `{near}`?");
+    out.on_literal(&RULE, lit, 0..word.len(), &[near.to_string()], message);
+}
+
+/// A directive's argument one slip from one of its keywords. Where the directive takes
+/// other values beside its keywords (`listen 80 default_server`, `add_header X y always`),
+/// only words of four letters or more are weighed, against keywords as long.
+fn keyword(
+    directive: &str,
+    argument: &Lit,
+    keywords: &crate::vocab::Keywords,
+    ignores_case: bool,
+    out: &mut Findings,
+) {
+    let word = argument.text.as_str();
+    let key = if ignores_case {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_string()
+    };
+    if !is_plain(word)
+        || word.contains(['=', '/', ':', '.', '"', '\''])
+        || word.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '@')
+        || keywords.words.contains(&key)
+    {
+        return;
+    }
+    let Some(near) = one_near(&keywords.words, &key) else {
+        return;
+    };
+    if !keywords.closed && (key.chars().count() < 4 || near.chars().count() < 4) {
+        return;
+    }
+    let suggestion = if !ignores_case || word == key {
+        near.to_string()
+    } else if word.chars().all(|c| !c.is_ascii_lowercase()) {
+        near.to_ascii_uppercase()
+    } else {
+        restore_case(word, near)
+    };
+    let message = format!("`{word}` is not a value `{directive}` takes; did you mean `{suggestion}`?");
+    out.on_literal(&RULE, argument, 0..word.len(), &[suggestion], message);
+}
