@@ -153,6 +153,7 @@ fn rules_and_explain() {
             "constant-typo",
             "ini-typo",
             "key-typo",
+            "value-typo",
             "unused-suppression",
         ]
     );

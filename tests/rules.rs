@@ -16,6 +16,7 @@ const FIXTURES: &[(&str, &str)] = &[
     ("constant-typo", "constant-typo"),
     ("ini-typo", "ini-typo"),
     ("key-typo", "formats/compose"),
+    ("value-typo", "value-typo"),
     ("unused-suppression", "unused-suppression"),
 ];
 
@@ -174,6 +175,45 @@ fn php_ini_directives() {
                 20,
                 "upload_max_filesise",
                 Some("upload_max_filesize"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn server_values_against_their_registries() {
+    let v = |path, line, column, found, suggestion| {
+        row("value-typo", path, line, column, found, Some(suggestion))
+    };
+    assert_fixture(
+        "value-typo",
+        vec![
+            v(".htaccess", 1, 10, "Indexs", "Indexes"),
+            v(".htaccess", 2, 13, "grnated", "granted"),
+            v(".htaccess", 3, 19, "X-Frame-Optoins", "X-Frame-Options"),
+            v(
+                ".htaccess",
+                4,
+                9,
+                "application/x-httpd-phpp",
+                "application/x-httpd-php",
+            ),
+            v("etc/nginx.conf", 3, 18, "text/htlm", "text/html"),
+            v("etc/nginx.conf", 4, 10, "of", "off"),
+            v(
+                "etc/nginx.conf",
+                5,
+                17,
+                "ECDHE-RAS-AES128-GCM-SHA256",
+                "ECDHE-RSA-AES128-GCM-SHA256",
+            ),
+            v("etc/nginx.conf", 7, 24, "defualt_server", "default_server"),
+            v(
+                "etc/nginx.conf",
+                8,
+                20,
+                "Strict-Transport-Secrity",
+                "Strict-Transport-Security",
             ),
         ],
     );

@@ -24,9 +24,7 @@ pub fn check(facts: &FileFacts, out: &mut Findings) {
         match (table, expr) {
             ("http-fields", Expr::Lit(lit)) => field(lit, &registries.http_fields, out),
             ("media-types", Expr::Lit(lit)) => media_type(lit, &registries.media_types, out),
-            ("openssl-ciphers", Expr::Lit(lit)) => {
-                cipher(lit, &registries.openssl_ciphers, out)
-            }
+            ("openssl-ciphers", Expr::Lit(lit)) => cipher(lit, &registries.openssl_ciphers, out),
             ("nginx-arguments" | "apache-arguments", Expr::Dict(entries)) => {
                 let Some((directive, Expr::Lit(argument))) = entries.first() else {
                     continue;
@@ -49,7 +47,9 @@ pub fn check(facts: &FileFacts, out: &mut Findings) {
 /// A single word: no variable, no template, no white space, no pattern.
 fn is_plain(text: &str) -> bool {
     !text.is_empty()
-        && !text.contains(['$', '{', '}', '%', '*', '(', ')', '[', ']', '\\', '^', '|', '?'])
+        && !text.contains([
+            '$', '{', '}', '%', '*', '(', ')', '[', ']', '\\', '^', '|', '?',
+        ])
         && !text.contains(char::is_whitespace)
 }
 
@@ -123,17 +123,27 @@ fn media_type(lit: &Lit, types: &Vocabulary, out: &mut Findings) {
 }
 
 /// `application/vnd.MS-Excel` → the near type with the written letters' case where they
-/// line up, for a one-edit pair.
+/// line up: the common beginning and end keep the case they were written in, the edited
+/// middle takes the known word's (`Indexs` → `Indexes`).
 fn restore_case(written: &str, known: &str) -> String {
-    if written.len() == known.len() {
-        written
-            .chars()
-            .zip(known.chars())
-            .map(|(w, k)| if w.eq_ignore_ascii_case(&k) { w } else { k })
-            .collect()
-    } else {
-        known.to_string()
-    }
+    let w: Vec<char> = written.chars().collect();
+    let k: Vec<char> = known.chars().collect();
+    let same = |a: &char, b: &char| a.eq_ignore_ascii_case(b);
+    let prefix = w.iter().zip(&k).take_while(|(a, b)| same(a, b)).count();
+    let room = w.len().min(k.len()) - prefix;
+    let suffix = w
+        .iter()
+        .rev()
+        .zip(k.iter().rev())
+        .take(room)
+        .take_while(|(a, b)| same(a, b))
+        .count();
+    let middle = &k[prefix..k.len() - suffix];
+    w[..prefix]
+        .iter()
+        .chain(middle)
+        .chain(&w[w.len() - suffix..])
+        .collect()
 }
 
 /// One word of a cipher string (`ECDHE-RAS-AES128-GCM-SHA256`, `!aNUL`), as the line
@@ -187,6 +197,7 @@ fn keyword(
     } else {
         restore_case(word, near)
     };
-    let message = format!("`{word}` is not a value `{directive}` takes; did you mean `{suggestion}`?");
+    let message =
+        format!("`{word}` is not a value `{directive}` takes; did you mean `{suggestion}`?");
     out.on_literal(&RULE, argument, 0..word.len(), &[suggestion], message);
 }

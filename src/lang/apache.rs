@@ -173,6 +173,7 @@ fn directive(
             &key,
         );
     }
+    registry_values(ctx, lower, name, args, facts);
     let root = roots.iter().rev().find_map(Clone::clone);
     match lower {
         "<virtualhost" | "listen" | "proxypass" | "proxypassreverse" => {
@@ -305,6 +306,75 @@ fn directive(
 
 /// `DirectoryIndex index.php`: in `.htaccess` the folder of the file; in a server
 /// configuration, the DocumentRoot when one is set.
+/// The arguments a registry speaks for: each argument as a possible keyword of its
+/// directive (`Options +Indexs` without its sign), the HTTP field of `Header` and
+/// `RequestHeader` (after the action and its optional condition), media types and the
+/// words of a cipher string.
+fn registry_values(ctx: &Lowering, lower: &str, name: &Word, args: &[Word], facts: &mut FileFacts) {
+    for arg in args {
+        let sign = usize::from(lower == "options" && arg.text.starts_with(['+', '-']));
+        let word = if sign == 1 {
+            arg.part(1..arg.text.len())
+        } else {
+            Some(arg.clone())
+        };
+        facts
+            .candidates
+            .extend(word.and_then(|w| w.keyword_of(ctx, "apache-arguments", name)));
+    }
+    match lower {
+        "header" | "requestheader" => {
+            let condition = usize::from(args.first().is_some_and(|a| {
+                a.text.eq_ignore_ascii_case("always") || a.text.eq_ignore_ascii_case("onsuccess")
+            }));
+            let action = args.get(condition).map(|a| a.text.to_ascii_lowercase());
+            let named = matches!(
+                action.as_deref(),
+                Some(
+                    "set"
+                        | "append"
+                        | "add"
+                        | "merge"
+                        | "setifempty"
+                        | "unset"
+                        | "echo"
+                        | "edit"
+                        | "edit*"
+                )
+            );
+            if let Some(field) = args.get(condition + 1).filter(|_| named) {
+                facts.candidates.push(field.value(ctx, "http-fields"));
+            }
+        }
+        "addtype" | "forcetype" | "expiresbytype" => {
+            facts.candidates.extend(
+                args.first()
+                    .filter(|a| a.text.contains('/'))
+                    .map(|a| a.value(ctx, "media-types")),
+            );
+        }
+        "addoutputfilterbytype" => {
+            facts.candidates.extend(
+                args.iter()
+                    .skip(1)
+                    .filter(|a| a.text.contains('/'))
+                    .map(|a| a.value(ctx, "media-types")),
+            );
+        }
+        "sslciphersuite" | "sslproxyciphersuite" => {
+            // `SSLCipherSuite TLSv1.3 TLS_AES_256_GCM_SHA384`: the last word is the list.
+            if let Some(list) = args.last() {
+                facts.candidates.extend(
+                    list.cipher_words()
+                        .iter()
+                        .map(|w| w.value(ctx, "openssl-ciphers")),
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
 fn index_path(ctx: &Lowering, root: Option<&Word>, file: &Word) -> Expr {
     if file.text.starts_with('/') {
         return under_root(ctx, root, file);

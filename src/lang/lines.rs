@@ -45,7 +45,8 @@ impl Word {
         let mut out = Vec::new();
         let mut start = 0;
         for (i, c) in self.text.char_indices().chain([(self.text.len(), ':')]) {
-            if matches!(c, ':' | ',' | ' ' | '+' | '!' | '-' | ';') && !is_inner_dash(&self.text, i) {
+            if matches!(c, ':' | ',' | ' ' | '+' | '!' | '-' | ';') && !is_inner_dash(&self.text, i)
+            {
                 out.extend(self.part(start..i));
                 start = i + c.len_utf8();
             }
@@ -64,7 +65,12 @@ impl Word {
 
     /// The word as an argument of `directive`, checked against the directive's keywords in
     /// `table`.
-    pub fn keyword_of(&self, ctx: &Lowering, table: &'static str, directive: &Word) -> Option<Candidate> {
+    pub fn keyword_of(
+        &self,
+        ctx: &Lowering,
+        table: &'static str,
+        directive: &Word,
+    ) -> Option<Candidate> {
         let Expr::Lit(name) = directive.lit(ctx) else {
             return None;
         };

@@ -379,9 +379,10 @@ fn directive(ctx: &Lowering, words: &[Word], blocks: &mut [Block], facts: &mut F
 /// every argument as a possible keyword of its directive.
 fn registry_values(ctx: &Lowering, name: &Word, args: &[Word], facts: &mut FileFacts) {
     let directive = name.text.as_str();
-    facts
-        .candidates
-        .extend(args.iter().filter_map(|a| a.keyword_of(ctx, "nginx-arguments", name)));
+    facts.candidates.extend(
+        args.iter()
+            .filter_map(|a| a.keyword_of(ctx, "nginx-arguments", name)),
+    );
     if HEADER_DIRECTIVES.contains(&directive) {
         facts
             .candidates
