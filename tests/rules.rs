@@ -198,6 +198,7 @@ fn server_values_against_their_registries() {
                 "application/x-httpd-phpp",
                 "application/x-httpd-php",
             ),
+            v(".htaccess", 5, 13, "StdEnvVras", "StdEnvVars"),
             v("etc/nginx.conf", 3, 18, "text/htlm", "text/html"),
             v("etc/nginx.conf", 4, 10, "of", "off"),
             v(

@@ -307,12 +307,25 @@ fn directive(
 /// `DirectoryIndex index.php`: in `.htaccess` the folder of the file; in a server
 /// configuration, the DocumentRoot when one is set.
 /// The arguments a registry speaks for: each argument as a possible keyword of its
-/// directive (`Options +Indexs` without its sign), the HTTP field of `Header` and
+/// directive (`Options +Indexs`, `SSLOptions +StdEnvVars` without the sign), the HTTP field of `Header` and
 /// `RequestHeader` (after the action and its optional condition), media types and the
 /// words of a cipher string.
 fn registry_values(ctx: &Lowering, lower: &str, name: &Word, args: &[Word], facts: &mut FileFacts) {
-    for arg in args {
-        let sign = usize::from(lower == "options" && arg.text.starts_with(['+', '-']));
+    // `Require method GET POST`: past the provider (and `all`'s word, `not`'s provider),
+    // the words are the provider's own.
+    let keywords = if lower == "require" {
+        let lead = args.first().map(|a| a.text.to_ascii_lowercase());
+        if matches!(lead.as_deref(), Some("all" | "not")) {
+            2
+        } else {
+            1
+        }
+    } else {
+        args.len()
+    };
+    for arg in args.iter().take(keywords) {
+        let signed = lower.ends_with("options") && arg.text.starts_with(['+', '-']);
+        let sign = usize::from(signed);
         let word = if sign == 1 {
             arg.part(1..arg.text.len())
         } else {
