@@ -1,9 +1,10 @@
 //! Syntax tree + query → candidates (the tokens worth checking) and definitions.
 use std::cell::RefCell;
 use std::collections::HashSet;
+use std::time::{Duration, Instant};
 
 use streaming_iterator::StreamingIterator;
-use tree_sitter::{Node, Parser, QueryCursor};
+use tree_sitter::{Node, ParseOptions, ParseState, Parser, QueryCursor, Tree};
 
 use crate::expr::Expr;
 use crate::finding::Span;
@@ -72,24 +73,73 @@ thread_local! {
     static PARSERS: RefCell<Vec<Option<Parser>>> = RefCell::new(LANGUAGES.iter().map(|_| None).collect());
 }
 
-/// Parses one file and pulls out its candidates and definitions.
+/// How deep a syntax tree may nest before its file is left unread: every reading of a tree
+/// below this depth runs in bounded stack (the walks are iterative; lowering recurses at most
+/// this deep, well within [`crate::WORKER_STACK`]). Hand-written configuration and code stay below a hundred levels; only
+/// generated or hostile files go deeper.
+pub const MAX_DEPTH: usize = 1000;
+
+/// How long the parser may take on one file before it is left unread. Parsing is linear in
+/// the size of a file, and a file of the largest size read parses in well under a second:
+/// only a grammar's pathological case comes near this.
+pub const PARSE_BUDGET: Duration = Duration::from_secs(5);
+
+/// Why a file a language reads was left unread. The run goes on with the other files and
+/// fails closed: it ends in exit 2 unless a finding already blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotRead {
+    /// The text nests deeper than this many levels: the syntax tree deeper than
+    /// [`MAX_DEPTH`], or the text deeper than its parser can take.
+    TooDeep(usize),
+    /// The parser did not finish within [`PARSE_BUDGET`].
+    ParseTimeout,
+}
+
+impl std::fmt::Display for NotRead {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotRead::TooDeep(limit) => write!(f, "nested more than {limit} levels deep"),
+            NotRead::ParseTimeout => write!(
+                f,
+                "the parser did not finish within {} s",
+                PARSE_BUDGET.as_secs()
+            ),
+        }
+    }
+}
+
+/// Parses one file and pulls out its candidates and definitions; a file left unread
+/// ([`NotRead`]) gives no facts.
 pub fn extract(language: &'static Language, source: &str, file: usize) -> FileFacts {
+    try_extract(language, source, file).unwrap_or_default()
+}
+
+/// As [`extract`], saying why a file was left unread.
+pub fn try_extract(
+    language: &'static Language,
+    source: &str,
+    file: usize,
+) -> Result<FileFacts, NotRead> {
     extract_with(language, source, file, language.walk(), false)
 }
 
-/// As [`extract`] followed by [`FileFacts::drop_unread_strings`], passing over the strings
-/// no rule reads without lowering them where their text tells.
-pub fn extract_for_checks(language: &'static Language, source: &str, file: usize) -> FileFacts {
-    let mut facts = extract_with(language, source, file, language.walk(), true);
+/// As [`try_extract`] followed by [`FileFacts::drop_unread_strings`], passing over the
+/// strings no rule reads without lowering them where their text tells.
+pub fn extract_for_checks(
+    language: &'static Language,
+    source: &str,
+    file: usize,
+) -> Result<FileFacts, NotRead> {
+    let mut facts = extract_with(language, source, file, language.walk(), true)?;
     facts.drop_unread_strings();
-    facts
+    Ok(facts)
 }
 
 /// As [`extract`], reading the tree with the language's query even where a walk stands in
 /// for it: the reference the walk is held to.
 #[cfg(test)]
 pub fn extract_by_query(language: &'static Language, source: &str, file: usize) -> FileFacts {
-    extract_with(language, source, file, None, false)
+    extract_with(language, source, file, None, false).unwrap_or_default()
 }
 
 fn extract_with(
@@ -98,19 +148,20 @@ fn extract_with(
     file: usize,
     walk: Option<lang::Walk>,
     skip_unread: bool,
-) -> FileFacts {
+) -> Result<FileFacts, NotRead> {
     let Some(grammar) = language.tree_sitter() else {
         let parse = language.line_parser().expect("a line parser");
         let mut facts = parse(&Lowering::new(source, file));
         facts.language = Some(language);
-        return finish(facts, &HashSet::new());
+        return Ok(finish(facts, &HashSet::new()));
     };
     let ctx = Lowering::new(source, file);
     if let Some(mut facts) = lang::literal_table(language, &ctx, skip_unread) {
         facts.language = Some(language);
-        return finish(facts, &HashSet::new());
+        return Ok(finish(facts, &HashSet::new()));
     }
-    let Some(tree) = PARSERS.with(|parsers| {
+    language.parsable(source)?;
+    let tree = PARSERS.with(|parsers| {
         let mut parsers = parsers.borrow_mut();
         let parser = parsers[language.index()].get_or_insert_with(|| {
             let mut parser = Parser::new();
@@ -119,10 +170,11 @@ fn extract_with(
                 .expect("grammar and tree-sitter versions match");
             parser
         });
-        parser.parse(source, None)
-    }) else {
-        return FileFacts::default();
-    };
+        parse_within_budget(parser, source)
+    })?;
+    if deeper_than(tree.root_node(), MAX_DEPTH) {
+        return Err(NotRead::TooDeep(MAX_DEPTH));
+    }
 
     let mut collector = Collector {
         language,
@@ -165,7 +217,47 @@ fn extract_with(
         facts.definitions.iter().map(|d| d.span.bytes).collect();
     facts.reads.retain(|r| !defined_at.contains(&r.span.bytes));
     facts.reads.sort_by_key(|r| r.span.bytes);
-    finish(facts, &prose)
+    Ok(finish(facts, &prose))
+}
+
+/// Parses a file, giving up once [`PARSE_BUDGET`] is spent.
+fn parse_within_budget(parser: &mut Parser, source: &str) -> Result<Tree, NotRead> {
+    let started = Instant::now();
+    let bytes = source.as_bytes();
+    let mut over_budget = |_: &ParseState| started.elapsed() > PARSE_BUDGET;
+    let options = ParseOptions::new().progress_callback(&mut over_budget);
+    let tree = parser.parse_with_options(
+        &mut |at, _| bytes.get(at..).unwrap_or_default(),
+        None,
+        Some(options),
+    );
+    tree.ok_or_else(|| {
+        // A cancelled parse would otherwise resume on the next file.
+        parser.reset();
+        NotRead::ParseTimeout
+    })
+}
+
+/// Whether any node of the tree lies more than `limit` levels below `root`, found with a
+/// cursor in constant stack.
+fn deeper_than(root: Node, limit: usize) -> bool {
+    let mut cursor = root.walk();
+    let mut depth = 0;
+    loop {
+        if cursor.goto_first_child() {
+            depth += 1;
+            if depth > limit {
+                return true;
+            }
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                return false;
+            }
+            depth -= 1;
+        }
+    }
 }
 
 /// Turns what a query or a walk captured into a file's facts.
@@ -425,7 +517,7 @@ mod tests {
                 };
                 let mut late = extract(language, &source, 0);
                 late.drop_unread_strings();
-                let early = extract_for_checks(language, &source, 0);
+                let early = extract_for_checks(language, &source, 0).unwrap();
                 assert_eq!(
                     format!("{:?}", early.candidates),
                     format!("{:?}", late.candidates),
@@ -436,6 +528,94 @@ mod tests {
             }
         }
         assert!(seen > 100, "only {seen} sources found");
+    }
+
+    /// Every reading of a tree just shallow enough to be read runs within the stack of a
+    /// worker thread, in a debug build (whose frames are the larger), whatever nests: parentheses, arrays, dictionaries,
+    /// block mappings. Each shape is grown to the deepest the limit lets through.
+    #[test]
+    fn the_deepest_readable_trees_fit_a_default_stack() {
+        type Shape = (&'static str, fn(usize) -> String);
+        let shapes: &[Shape] = &[
+            ("php", |n| {
+                format!("<?php\n$a = {}'/x'{};\n", "(".repeat(n), ")".repeat(n))
+            }),
+            ("php", |n| {
+                format!(
+                    "<?php\n$a = {}'/x'{};\n",
+                    "['k' => ".repeat(n),
+                    "]".repeat(n)
+                )
+            }),
+            ("php", |n| {
+                format!("<?php\n$a = {}'/x';\n", "__DIR__ . ".repeat(n))
+            }),
+            ("python", |n| {
+                format!("a = {}'/x'{}\n", "(".repeat(n), ")".repeat(n))
+            }),
+            ("python", |n| {
+                format!("A = {}'/x'{}\n", "{'k': ".repeat(n), "}".repeat(n))
+            }),
+            ("python", |n| {
+                format!("A = {}'/x'\n", "BASE_DIR / ".repeat(n))
+            }),
+            ("python", |n| {
+                format!("A = {}\n", vec!["'/x'"; n].join(" + "))
+            }),
+            ("json", |n| {
+                format!("{}\"/x\"{}", "{\"k\": [".repeat(n), "]}".repeat(n))
+            }),
+            ("yaml", |n| {
+                format!("a: {}/x{}\n", "[".repeat(n), "]".repeat(n))
+            }),
+            ("yaml", |n| {
+                (0..n)
+                    .map(|i| format!("{}k:\n", " ".repeat(i)))
+                    .collect::<String>()
+                    + &" ".repeat(n)
+                    + "/x\n"
+            }),
+            ("yaml", |n| format!("{}/x\n", "- ".repeat(n))),
+            ("yaml", |n| {
+                (0..n)
+                    .map(|i| format!("{}- k{i}:\n", "  ".repeat(i)))
+                    .collect::<String>()
+                    + "  /x\n"
+            }),
+            ("yaml", |n| {
+                (0..n)
+                    .map(|i| format!("{}? k:\n", " ".repeat(i)))
+                    .collect::<String>()
+                    + "/x\n"
+            }),
+            ("toml", |n| {
+                format!("a = {}'/x'{}\n", "[".repeat(n), "]".repeat(n))
+            }),
+        ];
+        let run = move || {
+            for (id, shape) in shapes {
+                let language = Language::by_id(id).unwrap();
+                let readable = |n: usize| try_extract(language, &shape(n), 0).is_ok();
+                assert!(readable(1), "{id}: {}", shape(1));
+                assert!(!readable(MAX_DEPTH + 1), "{id}: {}", shape(2));
+                let (mut low, mut high) = (1, MAX_DEPTH + 1);
+                while high - low > 1 {
+                    let middle = (low + high) / 2;
+                    if readable(middle) {
+                        low = middle;
+                    } else {
+                        high = middle;
+                    }
+                }
+                assert!(low >= 100, "{id}: only {low} levels read: {}", shape(2));
+            }
+        };
+        std::thread::Builder::new()
+            .stack_size(crate::WORKER_STACK)
+            .spawn(run)
+            .unwrap()
+            .join()
+            .unwrap();
     }
 
     #[test]

@@ -143,6 +143,8 @@ pub struct RootOutcome {
     pub findings: Vec<Finding>,
     pub scanned: usize,
     pub skipped: usize,
+    /// Files a language reads that were left unread ([`extract::NotRead`]).
+    pub not_read: usize,
     /// Something could not be read.
     pub failed: bool,
     /// Each file read, with its language's id.
@@ -151,6 +153,10 @@ pub struct RootOutcome {
     /// silence a finding, so only these are read again.
     pub suppressing: HashSet<String>,
 }
+
+/// The stack of each worker thread. Nothing recurses deeper than [`extract::MAX_DEPTH`]
+/// levels, which a test holds to fit this in a debug build with room to spare.
+pub const WORKER_STACK: usize = 8 << 20;
 
 /// The checking pipeline with its worker threads, reusable across roots (and by `fix`).
 pub struct Checker {
@@ -165,6 +171,7 @@ impl Checker {
             jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
+            .stack_size(WORKER_STACK)
             .build()
             .map_err(|e| Error::Internal {
                 what: "the worker threads",
@@ -303,6 +310,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitStatus> {
     for CheckedRoot { root, outcome } in &checked {
         summary.files_scanned += outcome.scanned;
         summary.files_skipped += outcome.skipped;
+        summary.files_not_read += outcome.not_read;
         summary.findings += outcome.findings.len();
         summary.test_warnings += outcome
             .findings
@@ -372,6 +380,8 @@ enum FileRead {
     /// Binary content.
     Skipped,
     Failed(std::io::Error),
+    /// A file its language reads that had to be left unread.
+    NotRead(extract::NotRead),
 }
 
 fn check_root(root: &Path, options: &WalkOptions, config: &Config) -> Result<RootOutcome> {
@@ -425,6 +435,7 @@ fn check_root(root: &Path, options: &WalkOptions, config: &Config) -> Result<Roo
 
     let mut skipped = walked.skipped;
     let mut scanned = 0;
+    let mut not_read = 0;
     let mut definitions = Vec::new();
     for (id, read) in reads.iter().enumerate() {
         match read {
@@ -440,6 +451,11 @@ fn check_root(root: &Path, options: &WalkOptions, config: &Config) -> Result<Roo
             FileRead::Skipped => skipped += 1,
             FileRead::Failed(error) => {
                 report::warn(&walked.files[id].absolute, &error.to_string());
+                failed = true;
+            }
+            FileRead::NotRead(reason) => {
+                report::warn(&walked.files[id].absolute, &format!("not read: {reason}"));
+                not_read += 1;
                 failed = true;
             }
             FileRead::NotSource => {}
@@ -510,6 +526,7 @@ fn check_root(root: &Path, options: &WalkOptions, config: &Config) -> Result<Roo
         findings,
         scanned,
         skipped,
+        not_read,
         failed,
     })
 }
@@ -565,8 +582,10 @@ fn read_and_extract(
             None => return FileRead::NotSource,
         },
     };
-    let facts = extract::extract_for_checks(language, &text, id);
-    FileRead::Facts(facts, text.contains(suppress::MARKER))
+    match extract::extract_for_checks(language, &text, id) {
+        Ok(facts) => FileRead::Facts(facts, text.contains(suppress::MARKER)),
+        Err(reason) => FileRead::NotRead(reason),
+    }
 }
 
 fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
@@ -616,7 +635,13 @@ fn debug_candidates(file: &Path, root: Option<&Path>) -> Result<ExitStatus> {
         .or_else(|| file.parent().map(Path::to_path_buf))
         .unwrap_or_else(|| PathBuf::from("."));
     let rel = walk::relative(&root, file);
-    let facts = extract::extract(language, &text, 0);
+    let facts = match extract::try_extract(language, &text, 0) {
+        Ok(facts) => facts,
+        Err(reason) => {
+            report::warn(file, &format!("not read: {reason}"));
+            return Ok(ExitStatus::Failure);
+        }
+    };
     let definitions = facts
         .definitions
         .iter()

@@ -104,7 +104,7 @@ fn json_has_the_documented_shape() {
             "message": "`statec` looks like a typo of `static`",
             "test_code": false,
         }],
-        "summary": {"files_scanned": 3, "files_skipped": 0, "findings": 1, "test_warnings": 0, "duration_ms": 0},
+        "summary": {"files_scanned": 3, "files_skipped": 0, "files_not_read": 0, "findings": 1, "test_warnings": 0, "duration_ms": 0},
     });
     assert_eq!(document, expected);
     let text = String::from_utf8(output.stdout).unwrap();

@@ -170,3 +170,112 @@ fn max_file_size_is_honoured() {
     assert_eq!(run.summary("files_skipped"), 1);
     assert_eq!(run.code, 0);
 }
+
+/// A file too deep to read safely, generated here: its name and text.
+struct Deep {
+    name: &'static str,
+    text: String,
+    /// The nesting the note names as the limit.
+    limit: usize,
+}
+
+/// The shapes of generated and hostile files that once overflowed the stack, ran for
+/// minutes or aborted in a parser: long operator chains, deep parentheses, deep arrays and
+/// flow sequences, deep indentation.
+fn deep_files() -> Vec<Deep> {
+    let chain = |item: &str, operator: &str, n: usize| vec![item; n].join(operator);
+    vec![
+        Deep {
+            name: "lang.php",
+            text: format!("<?php\n$a = {};\n", chain("\"/x\"", " . ", 5_000)),
+            limit: 1000,
+        },
+        Deep {
+            name: "generated.py",
+            text: format!("a = {}\n", chain("\"x\"", " + ", 100_000)),
+            limit: 1000,
+        },
+        Deep {
+            name: "parens.php",
+            text: format!(
+                "<?php\n$a = {}1{};\n",
+                "(".repeat(50_000),
+                ")".repeat(50_000)
+            ),
+            limit: 1000,
+        },
+        Deep {
+            name: "data.json",
+            text: format!("{}{}\n", "[".repeat(100_000), "]".repeat(100_000)),
+            limit: 1000,
+        },
+        Deep {
+            name: "flow.yaml",
+            text: format!("a: {}{}\n", "[".repeat(100_000), "]".repeat(100_000)),
+            limit: 1000,
+        },
+        // Indented past what the YAML scanner can hold: it would abort the process.
+        Deep {
+            name: "indented.yml",
+            text: (0..300).map(|i| format!("{}k:\n", " ".repeat(i))).collect(),
+            limit: 200,
+        },
+    ]
+}
+
+#[test]
+fn a_file_too_deep_to_read_is_named_and_the_others_are_still_checked() {
+    for deep in deep_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join(deep.name), &deep.text).unwrap();
+        fs::write(
+            root.join("app.php"),
+            "<?php\nrequire __DIR__ . '/inc.phpp';\n",
+        )
+        .unwrap();
+        fs::write(root.join("inc.php"), "<?php\n").unwrap();
+
+        let run = check_json(&[root], &[]);
+        let note = format!(
+            "warning: {}: not read: nested more than {} levels deep\n",
+            root.join(deep.name).display(),
+            deep.limit
+        );
+        assert_eq!(run.stderr, note, "{}", deep.name);
+        assert_eq!(
+            run.rows(),
+            vec![row(
+                "extension-typo",
+                "app.php",
+                2,
+                20,
+                "/inc.phpp",
+                Some("/inc.php")
+            )],
+            "{}",
+            deep.name
+        );
+        assert_eq!(run.code, 1, "{}: the finding blocks", deep.name);
+        assert_eq!(run.summary("files_not_read"), 1, "{}", deep.name);
+        assert_eq!(run.summary("files_scanned"), 2, "{}", deep.name);
+
+        // Alone, the unread file fails the run closed.
+        fs::remove_file(root.join("app.php")).unwrap();
+        let output = typo_gate().arg("check").arg(root).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{}", deep.name);
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            note,
+            "{}",
+            deep.name
+        );
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            stdout.starts_with("0 findings in 0 files, 1 file scanned in ")
+                && stdout.ends_with(" ms (1 not read)\n"),
+            "{}: {stdout}",
+            deep.name
+        );
+    }
+}

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use tree_sitter::Node;
 
 use super::yaml::{enclosing_pair, key_of, no_definition, scalar};
-use super::{Grammar, Language, Lowering};
+use super::{Language, Lowering};
 use crate::expr::{Expr, Lit};
 
 /// Task files: `roles/NAME/tasks/*.yml`, `roles/NAME/handlers/*.yml`, and any `tasks/` or
@@ -28,7 +28,7 @@ pub const TASKS: Language = Language {
     ],
     sniff: Some(looks_like_ansible),
     keys: None,
-    grammar: Grammar::TreeSitter(tree_sitter_yaml::LANGUAGE),
+    grammar: super::yaml::GRAMMAR,
     query: concat!(include_str!("yaml.scm"), include_str!("ansible.scm")),
     walk: None,
     plain_string: None,
@@ -52,7 +52,7 @@ pub const PLAYBOOK: Language = Language {
     ],
     sniff: Some(looks_like_ansible),
     keys: None,
-    grammar: Grammar::TreeSitter(tree_sitter_yaml::LANGUAGE),
+    grammar: super::yaml::GRAMMAR,
     query: concat!(include_str!("yaml.scm"), include_str!("ansible.scm")),
     walk: None,
     plain_string: None,

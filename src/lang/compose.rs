@@ -2,7 +2,7 @@
 use tree_sitter::Node;
 
 use super::yaml::{enclosing_pair, no_definition, scalar, sibling_value};
-use super::{is_address_key, Grammar, Language, Lowering};
+use super::{is_address_key, Language, Lowering};
 use crate::expr::{Expr, Lit};
 
 pub const LANGUAGE: Language = Language {
@@ -17,7 +17,7 @@ pub const LANGUAGE: Language = Language {
     ],
     sniff: None,
     keys: Some("compose-keys"),
-    grammar: Grammar::TreeSitter(tree_sitter_yaml::LANGUAGE),
+    grammar: super::yaml::GRAMMAR,
     query: include_str!("compose.scm"),
     walk: None,
     plain_string: None,

@@ -77,6 +77,13 @@ impl std::fmt::Debug for Language {
 pub enum Grammar {
     /// A tree-sitter grammar, read through the row's query.
     TreeSitter(tree_sitter_language::LanguageFn),
+    /// A tree-sitter grammar whose parser cannot take every text: a cheap look at the text
+    /// tells first whether it may be parsed (the YAML scanner aborts the process on input
+    /// indented too deep).
+    Guarded(
+        tree_sitter_language::LanguageFn,
+        fn(&str) -> Result<(), crate::extract::NotRead>,
+    ),
     /// A line parser that finds the candidates itself.
     Lines(fn(&Lowering) -> crate::extract::FileFacts),
 }
@@ -219,7 +226,7 @@ impl Language {
     /// The tree-sitter grammar; `None` for a line-parsed language.
     pub fn tree_sitter(&self) -> Option<tree_sitter::Language> {
         match self.grammar {
-            Grammar::TreeSitter(grammar) => Some(grammar.into()),
+            Grammar::TreeSitter(grammar) | Grammar::Guarded(grammar, _) => Some(grammar.into()),
             Grammar::Lines(_) => None,
         }
     }
@@ -235,11 +242,19 @@ impl Language {
         self.walk
     }
 
+    /// Whether the parser can take this text; `Err` says why not.
+    pub fn parsable(&self, text: &str) -> Result<(), crate::extract::NotRead> {
+        match self.grammar {
+            Grammar::Guarded(_, guard) => guard(text),
+            Grammar::TreeSitter(_) | Grammar::Lines(_) => Ok(()),
+        }
+    }
+
     /// The line parser of a language no tree-sitter grammar reads.
     pub fn line_parser(&self) -> Option<fn(&Lowering) -> crate::extract::FileFacts> {
         match self.grammar {
             Grammar::Lines(parse) => Some(parse),
-            Grammar::TreeSitter(_) => None,
+            Grammar::TreeSitter(_) | Grammar::Guarded(..) => None,
         }
     }
 
@@ -251,7 +266,7 @@ impl Language {
     }
 
     fn compile(&self) -> Option<Compiled> {
-        let Grammar::TreeSitter(grammar) = self.grammar else {
+        let (Grammar::TreeSitter(grammar) | Grammar::Guarded(grammar, _)) = self.grammar else {
             return None;
         };
         let grammar: tree_sitter::Language = grammar.into();

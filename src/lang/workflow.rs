@@ -3,7 +3,7 @@
 use tree_sitter::Node;
 
 use super::yaml::{enclosing_pair, no_definition, scalar};
-use super::{Grammar, Language, Lowering};
+use super::{Language, Lowering};
 use crate::expr::Expr;
 
 pub const LANGUAGE: Language = Language {
@@ -13,7 +13,7 @@ pub const LANGUAGE: Language = Language {
     globs: &["**/.github/workflows/*.yml", "**/.github/workflows/*.yaml"],
     sniff: None,
     keys: Some("github-workflow-keys"),
-    grammar: Grammar::TreeSitter(tree_sitter_yaml::LANGUAGE),
+    grammar: super::yaml::GRAMMAR,
     query: include_str!("workflow.scm"),
     walk: None,
     plain_string: None,

@@ -4,6 +4,7 @@ use tree_sitter::Node;
 
 use super::{decode_escapes, Grammar, Language, Lowering};
 use crate::expr::Expr;
+use crate::extract::NotRead;
 use crate::finding::Span;
 
 pub const LANGUAGE: Language = Language {
@@ -13,7 +14,7 @@ pub const LANGUAGE: Language = Language {
     globs: &[],
     sniff: None,
     keys: None,
-    grammar: Grammar::TreeSitter(tree_sitter_yaml::LANGUAGE),
+    grammar: GRAMMAR,
     query: include_str!("yaml.scm"),
     walk: None,
     plain_string: None,
@@ -22,6 +23,83 @@ pub const LANGUAGE: Language = Language {
     identifier_kinds: &[],
     not_constant_parents: &[],
 };
+
+/// The YAML grammar, guarded: its scanner keeps one entry per open block and aborts the
+/// process once a file opens more than 253 at once.
+pub const GRAMMAR: Grammar = Grammar::Guarded(tree_sitter_yaml::LANGUAGE, within_scanner_limit);
+
+/// The most blocks a file may open at once; the scanner's own limit is 253.
+pub const MAX_OPEN_BLOCKS: usize = 200;
+
+fn within_scanner_limit(text: &str) -> Result<(), NotRead> {
+    if open_blocks(text) > MAX_OPEN_BLOCKS {
+        Err(NotRead::TooDeep(MAX_OPEN_BLOCKS))
+    } else {
+        Ok(())
+    }
+}
+
+/// How many block mappings and sequences a text opens at once at most, counted as the
+/// scanner counts them or a little more, never less: a block starts where a line's text
+/// starts and after each `- `, `? ` or `: ` indicator that leads it (so the scalar after a
+/// dash counts too), and stays open until a line is indented less. The content of a block
+/// scalar (`|`, `>`) opens nothing; the lines of a multi-line scalar are counted as blocks,
+/// which overcounts only text no one writes by hand.
+pub fn open_blocks(text: &str) -> usize {
+    // Open blocks, innermost last: their column and whether they are a sequence.
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    let mut most = 0;
+    // The indentation of the line that began a block scalar, while inside it.
+    let mut block_scalar: Option<usize> = None;
+    for line in text.lines() {
+        let rest = line.trim_start_matches(' ');
+        let indent = line.len() - rest.len();
+        if rest.trim().is_empty() || rest.starts_with('#') {
+            continue;
+        }
+        match block_scalar {
+            Some(parent) if indent > parent => continue,
+            _ => block_scalar = None,
+        }
+        while open.last().is_some_and(|&(column, _)| column > indent) {
+            open.pop();
+        }
+        let (mut column, mut rest) = (indent, rest);
+        loop {
+            let dash = rest == "-" || rest.starts_with("- ");
+            match open.last() {
+                Some(&(top, _)) if top > column => {}
+                // A sequence may stand at its mapping's own column.
+                Some(&(top, sequence)) if top == column && (sequence || !dash) => {}
+                _ => open.push((column, dash)),
+            }
+            let indicator = ["- ", "? ", ": "].into_iter().find(|i| rest.starts_with(i));
+            let Some(indicator) = indicator else { break };
+            let after = rest[indicator.len()..].trim_start_matches(' ');
+            column += rest.len() - after.len();
+            rest = after;
+            if rest.is_empty() || rest.starts_with('#') {
+                break;
+            }
+        }
+        most = most.max(open.len());
+        if opens_block_scalar(line) {
+            block_scalar = Some(indent);
+        }
+    }
+    most
+}
+
+/// `key: |`, `- >-`, `run: |2 # comment`: the line's last word is a block scalar header.
+fn opens_block_scalar(line: &str) -> bool {
+    let code = line.split(" #").next().unwrap_or(line);
+    code.split_whitespace().last().is_some_and(|word| {
+        word.starts_with(['|', '>'])
+            && word[1..]
+                .bytes()
+                .all(|b| b == b'-' || b == b'+' || b.is_ascii_digit())
+    })
+}
 
 pub fn no_definition(_: Node, _: &Lowering) -> Option<(String, Span)> {
     None
@@ -91,6 +169,28 @@ pub fn sibling_value<'a>(pair: Node<'a>, key: &str, ctx: &Lowering<'a>) -> Optio
 mod tests {
     use crate::extract::{extract, CandidateKind};
     use crate::lang::Language;
+
+    #[test]
+    fn open_blocks_are_counted_as_the_scanner_counts_them_or_one_more() {
+        // The scalar after a dash counts as one more block: `- b` is 2 where the scanner
+        // has 1; the count only ever errs upwards.
+        for (text, blocks) in [
+            ("a: 1\n", 1),
+            ("a:\n  b:\n    c: 1\nd: 2\n", 3),
+            // A sequence at its mapping's column is a block of its own.
+            ("a:\n- b\n- c\n", 3),
+            ("- - - x\n", 4),
+            ("- a: 1\n  b:\n    - c\n", 4),
+            ("? a\n: b\n", 2),
+            // A block scalar's lines open nothing, however they are indented.
+            ("run: |\n    x\n      y\n        z\nb: 1\n", 1),
+            ("- >-\n  x\n   y\n", 2),
+            // Comments and blank lines close nothing; a new document closes everything.
+            ("a:\n  b:\n# c\n\n    c: 1\n---\nd: 1\n", 3),
+        ] {
+            assert_eq!(super::open_blocks(text), blocks, "{text:?}");
+        }
+    }
 
     #[test]
     fn scalars_of_every_style_are_literals() {

@@ -97,8 +97,11 @@ impl Reporter for Human {
             plural(summary.files_scanned, "file"),
             summary.duration_ms
         );
-        if summary.files_skipped > 0 {
-            line.push_str(&format!(" ({} skipped)", summary.files_skipped));
+        match (summary.files_skipped, summary.files_not_read) {
+            (0, 0) => {}
+            (skipped, 0) => line.push_str(&format!(" ({skipped} skipped)")),
+            (0, unread) => line.push_str(&format!(" ({unread} not read)")),
+            (skipped, unread) => line.push_str(&format!(" ({skipped} skipped, {unread} not read)")),
         }
         if summary.test_warnings > 0 {
             line.push_str(&format!(

@@ -59,6 +59,7 @@ impl Reporter for Json {
             "summary": {
                 "files_scanned": summary.files_scanned,
                 "files_skipped": summary.files_skipped,
+                "files_not_read": summary.files_not_read,
                 "findings": summary.findings,
                 "test_warnings": summary.test_warnings,
                 "duration_ms": summary.duration_ms,

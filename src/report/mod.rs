@@ -21,6 +21,8 @@ use crate::finding::{Finding, Severity};
 pub struct Summary {
     pub files_scanned: usize,
     pub files_skipped: usize,
+    /// Files a language reads that were left unread: too deep, or too slow to parse.
+    pub files_not_read: usize,
     pub findings: usize,
     /// Of `findings`, those in test code that only warn (`[severity] tests`).
     pub test_warnings: usize,
