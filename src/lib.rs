@@ -531,6 +531,51 @@ fn check_root(root: &Path, options: &WalkOptions, config: &Config) -> Result<Roo
     })
 }
 
+/// Checks one file's text as if it stood at `path` in a repository holding `others` (root-
+/// relative paths; folders end in `/`) and nothing else: the whole pipeline from bytes to
+/// findings for a single file, as the fuzz targets and the property tests drive it. Text
+/// no language reads gives no findings.
+pub fn check_text(
+    path: &str,
+    language: Option<&'static lang::Language>,
+    bytes: &[u8],
+    others: &[&str],
+) -> std::result::Result<Vec<Finding>, extract::NotRead> {
+    let text = String::from_utf8_lossy(bytes);
+    let Some(language) = language.or_else(|| lang::detect(Path::new(path), &text)) else {
+        return Ok(Vec::new());
+    };
+    let facts = extract::extract_for_checks(language, &text, 0)?;
+    let mut paths = vec![path.to_string()];
+    paths.extend(others.iter().map(|p| p.trim_end_matches('/').to_string()));
+    let entries = std::iter::once((path.to_string(), fsindex::EntryKind::File)).chain(
+        others.iter().map(|p| match p.strip_suffix('/') {
+            Some(dir) => (dir.to_string(), fsindex::EntryKind::Dir),
+            None => (p.to_string(), fsindex::EntryKind::File),
+        }),
+    );
+    let index = fsindex::FsIndex::new(Path::new("."), entries);
+    let definitions = facts
+        .definitions
+        .iter()
+        .map(|d| (0, d.name.clone(), d.value.clone()));
+    let symbols = Symbols::new(paths.clone(), definitions);
+    let vocab = Vocabularies::builtin();
+    let mut all_facts = vec![Some(&facts)];
+    all_facts.resize(paths.len(), None);
+    let repo = repo::Repository::build(&paths, &all_facts, vocab, None);
+    let ctx = Context {
+        index: &index,
+        vocab,
+        repo: &repo,
+        symbols: &symbols,
+        paths: &paths,
+    };
+    let mut findings = check::check_file(0, &facts, &ctx);
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Ok(findings)
+}
+
 /// The folder a root's paths are relative to: the root, or a file's folder.
 fn tree_of(root: &Path) -> PathBuf {
     if root.is_dir() {
