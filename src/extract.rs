@@ -67,6 +67,10 @@ pub struct FileFacts {
     pub reads: Vec<Read>,
     /// Host names the file defines: compose services, nginx upstreams.
     pub hosts: Vec<String>,
+    /// The file's program goes on past what was read (a PHP archive's stub ends in
+    /// `__HALT_COMPILER();` and the code it loads follows as data): what it defines may be
+    /// read there.
+    pub continues_unread: bool,
 }
 
 thread_local! {
@@ -143,6 +147,18 @@ pub fn extract_by_query(language: &'static Language, source: &str, file: usize) 
 }
 
 fn extract_with(
+    language: &'static Language,
+    source: &str,
+    file: usize,
+    walk: Option<lang::Walk>,
+    skip_unread: bool,
+) -> Result<FileFacts, NotRead> {
+    let mut facts = read_tree(language, source, file, walk, skip_unread)?;
+    facts.continues_unread = lang::continues_unread(language, source);
+    Ok(facts)
+}
+
+fn read_tree(
     language: &'static Language,
     source: &str,
     file: usize,

@@ -16,7 +16,13 @@ pub const RULE: Rule = Rule {
 pub fn check(file: usize, facts: &FileFacts, out: &mut Findings) {
     let vocab = out.vocab();
     let repo = out.repo();
-    for definition in &facts.definitions {
+    // What an archive's stub defines, its archived code may read.
+    let definitions = if facts.continues_unread {
+        &[][..]
+    } else {
+        &facts.definitions[..]
+    };
+    for definition in definitions {
         let name = definition.name.as_str();
         if is_known(name, out) || repo.reads(name) > 0 || !crate::extract::is_constant_name(name) {
             continue;

@@ -383,6 +383,12 @@ pub fn literal_table(
     }
 }
 
+/// Whether a file's program goes on past what its parser reads: a PHP archive (PHAR) whose
+/// stub halts the compiler before the archived code.
+pub fn continues_unread(language: &'static Language, text: &str) -> bool {
+    language.id == php::LANGUAGE.id && php::halts_compiler(text)
+}
+
 /// Whether a file's language can only be told from its text (`*.conf`, `sites-available/*`
 /// hold nginx or Apache configuration): such files are read even with an unknown ending.
 pub fn needs_text(path: &Path) -> bool {

@@ -77,6 +77,22 @@ fn definition_name(node: Node, ctx: &Lowering) -> Option<(String, Span)> {
 
 /// What `lower` makes of a string without a backslash (and, double-quoted, without a `$`
 /// that could interpolate): the text between its quotes.
+/// A statement `__HALT_COMPILER();` at the start of a line, in capitals or lower case:
+/// what follows is data, a PHP archive's code among it.
+pub fn halts_compiler(text: &str) -> bool {
+    const KEYWORD: &[u8] = b"__halt_compiler";
+    // Written in capitals or in lower case, nearly always: most files are passed over here.
+    if !text.contains("__HALT_COMPILER") && !text.contains("__halt_compiler") {
+        return false;
+    }
+    text.lines().any(|line| {
+        let line = line.trim_start().as_bytes();
+        line.len() > KEYWORD.len()
+            && line[..KEYWORD.len()].eq_ignore_ascii_case(KEYWORD)
+            && line[KEYWORD.len()..].trim_ascii_start().starts_with(b"(")
+    })
+}
+
 fn plain_string<'s>(node: Node, text: &'s str) -> Option<&'s str> {
     let content = text.get(1..text.len().checked_sub(1)?)?;
     match node.kind() {
