@@ -71,6 +71,8 @@ pub struct FileFacts {
     /// `__HALT_COMPILER();` and the code it loads follows as data): what it defines may be
     /// read there.
     pub continues_unread: bool,
+    /// Every key of a structured file (YAML, JSON, TOML, INI), in document order.
+    pub keys: Vec<lang::DocKey>,
 }
 
 thread_local! {
@@ -229,6 +231,9 @@ fn read_tree(
     let Collector {
         mut facts, prose, ..
     } = collector;
+    if let Some(document) = &language.document {
+        facts.keys = lang::document_keys(document, tree.root_node(), &ctx);
+    }
     let defined_at: HashSet<Option<(usize, usize)>> =
         facts.definitions.iter().map(|d| d.span.bytes).collect();
     facts.reads.retain(|r| !defined_at.contains(&r.span.bytes));

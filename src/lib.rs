@@ -710,6 +710,14 @@ fn debug_candidates(file: &Path, root: Option<&Path>) -> Result<ExitStatus> {
     if !reads.is_empty() {
         out.push_str(&format!("reads {}\n", reads.join(" ")));
     }
+    for key in &facts.keys {
+        let at = key.lit.span.start;
+        out.push_str(&format!(
+            "{:<8} doc-key {:?}\n",
+            format!("{}:{}", at.line, at.column),
+            key.lit.text
+        ));
+    }
     for candidate in &facts.candidates {
         let value = scope.evaluate(&candidate.expr);
         let start = candidate.expr.literals().first().map(|l| l.span.start);

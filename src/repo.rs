@@ -28,6 +28,14 @@ pub struct Repository {
     name_words: HashSet<String>,
     /// Files that are Django settings modules.
     settings_modules: HashSet<usize>,
+    /// Key of a structured file → how often the repository writes it, in any format.
+    key_uses: HashMap<String, usize>,
+    /// Word of a string literal (split at anything but letters, digits, `_` and `-`) → how
+    /// many literals hold it.
+    literal_words: HashMap<String, usize>,
+    /// Format family → the keys that files of it write in [`TRUSTED`] files or more, with
+    /// how many files.
+    trusted_keys: HashMap<&'static str, Vec<(String, usize)>>,
     /// A name read but defined nowhere and known to no vocabulary → the one defined name
     /// a slip away, worked out once per name rather than once per read.
     read_suggestions: HashMap<String, String>,
@@ -51,6 +59,29 @@ impl Repository {
             repo.add_module(path);
             if let Some(package) = package.filter(|_| root_is_package) {
                 repo.add_module(&format!("{package}/{path}"));
+            }
+        }
+        let mut key_files: HashMap<(&'static str, &str), usize> = HashMap::new();
+        for facts in facts.iter().flatten() {
+            let Some(family) = facts.language.and_then(|l| l.document).map(|d| d.family) else {
+                continue;
+            };
+            let mut seen = HashSet::new();
+            for key in &facts.keys {
+                *repo.key_uses.entry(key.lit.text.clone()).or_default() += 1;
+                if seen.insert(key.lit.text.as_str()) {
+                    *key_files
+                        .entry((family, key.lit.text.as_str()))
+                        .or_default() += 1;
+                }
+            }
+        }
+        for ((family, key), files) in key_files {
+            if files >= TRUSTED {
+                repo.trusted_keys
+                    .entry(family)
+                    .or_default()
+                    .push((key.to_string(), files));
             }
         }
         for (file, facts) in facts.iter().enumerate() {
@@ -79,6 +110,14 @@ impl Repository {
                     }
                     if lit.span.bytes.is_some_and(|bytes| !counted.insert(bytes)) {
                         continue;
+                    }
+                    // Keys are counted as keys, not as words of a string.
+                    let is_key = matches!(candidate.kind, CandidateKind::Key(_));
+                    for word in text
+                        .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+                        .filter(|w| !is_key && w.len() >= 4)
+                    {
+                        *repo.literal_words.entry(word.to_string()).or_default() += 1;
                     }
                     if let Some(host) = url_host(text) {
                         *repo.hosts.entry(host.to_string()).or_default() += 1;
@@ -127,6 +166,22 @@ impl Repository {
                 }
             })
             .collect()
+    }
+
+    /// How many string literals of the repository hold `word` as a word of their own.
+    pub fn literal_uses(&self, word: &str) -> usize {
+        self.literal_words.get(word).copied().unwrap_or(0)
+    }
+
+    /// How often the repository writes `key` as a key of a structured file.
+    pub fn key_uses(&self, key: &str) -> usize {
+        self.key_uses.get(key).copied().unwrap_or(0)
+    }
+
+    /// The keys files of a format family write in [`TRUSTED`] files or more, with how
+    /// many files, in no order.
+    pub fn trusted_keys(&self, family: &str) -> &[(String, usize)] {
+        self.trusted_keys.get(family).map_or(&[], Vec::as_slice)
     }
 
     /// The defined name a read of an undefined `name` most likely meant.

@@ -219,3 +219,31 @@ fn server_values_against_their_registries() {
         ],
     );
 }
+
+#[test]
+fn keys_held_to_the_repositorys_own() {
+    // Fires: a key written once, no word, one slip from a key of three files or more.
+    // Silent: `sence` is written in a string elsewhere, `apiVersion` is another tool's
+    // spelling of `api_version`, `listens` and `groups` stand beside their singulars.
+    assert_fixture(
+        "key-consensus",
+        vec![
+            row(
+                "key-typo",
+                "commands/incr.json",
+                4,
+                10,
+                "aarity",
+                Some("arity"),
+            ),
+            row(
+                "key-typo",
+                "conf/cron.ini",
+                3,
+                1,
+                "wokrers",
+                Some("workers"),
+            ),
+        ],
+    );
+}

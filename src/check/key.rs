@@ -5,7 +5,7 @@ use super::{Findings, Rule};
 use crate::expr::Expr;
 use crate::extract::{CandidateKind, FileFacts};
 use crate::finding::Severity;
-use crate::vocab::KeyVocabulary;
+use crate::vocab::{name_budget, nearest_name, KeyVocabulary};
 
 pub const RULE: Rule = Rule {
     id: "key-typo",
@@ -52,6 +52,91 @@ pub fn check(file_path: &str, facts: &FileFacts, out: &mut Findings) {
         );
         out.on_literal(&RULE, lit, 0..name.len(), &[suggestion], message);
     }
+}
+
+/// Keys no table knows, held to the repository's own: a key written once in the whole
+/// repository and in none of its strings, that is no word, one slip from a key that files of the same format write in
+/// [`crate::repo::TRUSTED`] files or more and that its own mapping does not also hold
+/// (`aarity` in one of two hundred command files that write `arity`).
+pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
+    let Some(family) = facts.language.and_then(|l| l.document).map(|d| d.family) else {
+        return;
+    };
+    let repo = out.repo();
+    let english = &out.vocab().english;
+    let trusted = repo.trusted_keys(family);
+    for key in &facts.keys {
+        let name = key.lit.text.as_str();
+        if repo.key_uses(name) != 1
+            || repo.literal_uses(name) > 0
+            || !name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+            || english.contains(&name.to_ascii_lowercase())
+        {
+            continue;
+        }
+        let siblings = || facts.keys.iter().filter(|k| k.mapping == key.mapping);
+        let rivals = trusted
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .filter(|k| !siblings().any(|s| s.lit.text == *k));
+        let near = nearest_name(rivals, name, name_budget(name));
+        let [one] = near.as_slice() else {
+            continue;
+        };
+        // `api_version` beside `apiVersion`, `github-token` beside `github_token`: two
+        // tools' conventions, not a slip.
+        if name_parts(name).concat() == name_parts(one).concat() {
+            continue;
+        }
+        // The slip must make a non-word: `form` for `from` is another key.
+        if changed_parts(name, one).any(|part| english.contains(&part)) {
+            continue;
+        }
+        let files = trusted
+            .iter()
+            .find(|(k, _)| k == one)
+            .map_or(0, |(_, n)| *n);
+        let message = format!(
+            "`{name}` is written nowhere else; {files} {family} files of this repository write `{one}`"
+        );
+        out.on_literal(&RULE, &key.lit, 0..name.len(), &[one.to_string()], message);
+    }
+}
+
+/// The lower-case words of `typed` that differ from those of `known`, when both have as
+/// many (`relabel_convigs` against `relabel_configs`: `convigs`); all of `typed`'s words
+/// when they do not.
+fn changed_parts<'a>(typed: &'a str, known: &'a str) -> impl Iterator<Item = String> + 'a {
+    let (a, b) = (name_parts(typed), name_parts(known));
+    let same_shape = a.len() == b.len();
+    a.into_iter()
+        .enumerate()
+        .filter(move |(i, part)| !same_shape || b.get(*i) != Some(part))
+        .map(|(_, part)| part)
+}
+
+/// `scrape_configs`, `daysUntilStale`, `key-file` → their lower-case words.
+fn name_parts(name: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if !c.is_ascii_alphanumeric() || (c.is_ascii_uppercase() && previous_lower) {
+            if !current.is_empty() {
+                parts.push(std::mem::take(&mut current));
+            }
+        }
+        if c.is_ascii_alphanumeric() {
+            current.push(c.to_ascii_lowercase());
+        }
+        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+    }
+    if !current.is_empty() {
+        parts.push(current);
+    }
+    parts
 }
 
 fn what(id: &str) -> &'static str {

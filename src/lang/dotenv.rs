@@ -16,6 +16,7 @@ pub const LANGUAGE: Language = Language {
     grammar: Grammar::TreeSitter(tree_sitter_bash::LANGUAGE),
     query: include_str!("dotenv.scm"),
     walk: None,
+    document: None,
     plain_string: None,
     lower,
     definition_name: no_definition,

@@ -2,7 +2,7 @@
 use tree_sitter::Node;
 
 use super::yaml::no_definition;
-use super::{Grammar, Language, Lowering};
+use super::{Document, Grammar, Language, Lowering};
 use crate::expr::Expr;
 
 pub const LANGUAGE: Language = Language {
@@ -15,11 +15,20 @@ pub const LANGUAGE: Language = Language {
     grammar: Grammar::TreeSitter(tree_sitter_ini::LANGUAGE),
     query: include_str!("ini.scm"),
     walk: None,
+    document: Some(DOCUMENT),
     plain_string: None,
     lower,
     definition_name: no_definition,
     identifier_kinds: &[],
     not_constant_parents: &[],
+};
+
+const DOCUMENT: Document = Document {
+    family: "ini",
+    key: |node, ctx| match node.kind() {
+        "setting" => super::key_literal(node.named_child(0), ctx, lower),
+        _ => None,
+    },
 };
 
 fn lower(node: Node, ctx: &Lowering) -> Expr {

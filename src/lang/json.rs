@@ -3,7 +3,7 @@
 use tree_sitter::Node;
 
 use super::yaml::no_definition;
-use super::{decode_escapes, Grammar, Language, Lowering};
+use super::{decode_escapes, Document, Grammar, Language, Lowering};
 use crate::expr::Expr;
 
 pub const LANGUAGE: Language = Language {
@@ -16,11 +16,20 @@ pub const LANGUAGE: Language = Language {
     grammar: Grammar::TreeSitter(tree_sitter_json::LANGUAGE),
     query: include_str!("json.scm"),
     walk: None,
+    document: Some(DOCUMENT),
     plain_string: None,
     lower,
     definition_name: no_definition,
     identifier_kinds: &[],
     not_constant_parents: &[],
+};
+
+const DOCUMENT: Document = Document {
+    family: "json",
+    key: |node, ctx| match node.kind() {
+        "pair" => super::key_literal(node.child_by_field_name("key"), ctx, lower),
+        _ => None,
+    },
 };
 
 fn lower(node: Node, ctx: &Lowering) -> Expr {

@@ -52,6 +52,10 @@ pub struct Language {
     /// language whose trees are large enough that the query cursor's own cost shows (it
     /// visits a node at twice the cost of a plain walk). A test holds the two equal.
     walk: Option<Walk>,
+    /// How the keys of a structured format stand in its tree: every key of such a file is
+    /// collected, whatever the query captures, for the checks that compare the keys of the
+    /// whole repository.
+    pub document: Option<Document>,
     /// The literal a string node holds when it is the node's own text between its
     /// delimiters (no escape, no interpolation), read without lowering the node: most
     /// strings are words no rule reads, and are passed over on this evidence.
@@ -69,6 +73,49 @@ pub struct Language {
 impl std::fmt::Debug for Language {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.id)
+    }
+}
+
+/// Where a structured format's keys stand in its tree.
+#[derive(Clone, Copy)]
+pub struct Document {
+    /// The family of formats whose files share their keys' spellings: Compose files and
+    /// workflows are `yaml` too.
+    pub family: &'static str,
+    /// The key a node holds when it is a key-value pair: its literal.
+    pub key: fn(Node, &Lowering) -> Option<std::sync::Arc<Lit>>,
+}
+
+/// One key of a structured file.
+#[derive(Debug, Clone)]
+pub struct DocKey {
+    pub lit: std::sync::Arc<Lit>,
+    /// Which mapping of the file holds it (the mapping's first byte): keys that share it
+    /// are siblings.
+    pub mapping: usize,
+}
+
+/// Every key of a structured file's tree, in document order, found in constant stack.
+pub fn document_keys(document: &Document, root: Node, ctx: &Lowering) -> Vec<DocKey> {
+    let mut keys = Vec::new();
+    preorder(root, |node, ancestors| {
+        if let Some(lit) = (document.key)(node, ctx) {
+            let mapping = ancestors.last().map_or(0, |parent| parent.start_byte());
+            keys.push(DocKey { lit, mapping });
+        }
+    });
+    keys
+}
+
+/// The literal of a key node lowered by `lower`, when it is one.
+pub fn key_literal(
+    key: Option<Node>,
+    ctx: &Lowering,
+    lower: fn(Node, &Lowering) -> Expr,
+) -> Option<std::sync::Arc<Lit>> {
+    match lower(key?, ctx) {
+        Expr::Lit(lit) if !lit.text.is_empty() => Some(lit),
+        _ => None,
     }
 }
 

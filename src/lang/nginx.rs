@@ -34,6 +34,7 @@ pub const LANGUAGE: Language = Language {
     grammar: Grammar::Lines(parse),
     query: "",
     walk: None,
+    document: None,
     plain_string: None,
     lower: |_, _| Expr::Unknown,
     definition_name: |_, _| None,

@@ -17,6 +17,7 @@ pub const LANGUAGE: Language = Language {
     grammar: Grammar::TreeSitter(tree_sitter_php::LANGUAGE_PHP),
     query: include_str!("php.scm"),
     walk: Some(super::php_walk::walk),
+    document: None,
     plain_string: Some(plain_string),
     lower,
     definition_name,

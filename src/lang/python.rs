@@ -15,6 +15,7 @@ pub const LANGUAGE: Language = Language {
     grammar: Grammar::TreeSitter(tree_sitter_python::LANGUAGE),
     query: include_str!("python.scm"),
     walk: Some(super::python_walk::walk),
+    document: None,
     plain_string: Some(plain_string),
     lower,
     definition_name,

@@ -2,7 +2,7 @@
 use tree_sitter::Node;
 
 use super::yaml::no_definition;
-use super::{decode_escapes, Grammar, Language, Lowering};
+use super::{decode_escapes, Document, Grammar, Language, Lowering};
 use crate::expr::Expr;
 
 pub const LANGUAGE: Language = Language {
@@ -15,11 +15,33 @@ pub const LANGUAGE: Language = Language {
     grammar: Grammar::TreeSitter(tree_sitter_toml_ng::LANGUAGE),
     query: include_str!("toml.scm"),
     walk: None,
+    document: Some(DOCUMENT),
     plain_string: None,
     lower,
     definition_name: no_definition,
     identifier_kinds: &[],
     not_constant_parents: &[],
+};
+
+/// A pair's bare or quoted key; a dotted key (`tool.black = …`) is a path, not a key.
+const DOCUMENT: Document = Document {
+    family: "toml",
+    key: |node, ctx| {
+        let key = (node.kind() == "pair")
+            .then(|| node.named_child(0))
+            .flatten()?;
+        match key.kind() {
+            "bare_key" => super::key_literal(Some(key), ctx, |n, ctx| {
+                ctx.literal(n.start_byte(), n.end_byte(), ctx.text(n).to_string())
+            }),
+            "quoted_key" => super::key_literal(Some(key), ctx, |n, ctx| {
+                let from = n.start_byte() + 1;
+                let to = n.end_byte().saturating_sub(1).max(from);
+                ctx.literal(from, to, ctx.source[from..to].to_string())
+            }),
+            _ => None,
+        }
+    },
 };
 
 fn lower(node: Node, ctx: &Lowering) -> Expr {

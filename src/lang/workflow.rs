@@ -16,6 +16,7 @@ pub const LANGUAGE: Language = Language {
     grammar: super::yaml::GRAMMAR,
     query: include_str!("workflow.scm"),
     walk: None,
+    document: Some(super::yaml::DOCUMENT),
     plain_string: None,
     lower,
     definition_name: no_definition,

@@ -2,7 +2,7 @@
 //! these helpers; each has its own row and query.
 use tree_sitter::Node;
 
-use super::{decode_escapes, Grammar, Language, Lowering};
+use super::{decode_escapes, Document, Grammar, Language, Lowering};
 use crate::expr::Expr;
 use crate::extract::NotRead;
 use crate::finding::Span;
@@ -17,6 +17,7 @@ pub const LANGUAGE: Language = Language {
     grammar: GRAMMAR,
     query: include_str!("yaml.scm"),
     walk: None,
+    document: Some(DOCUMENT),
     plain_string: None,
     lower: scalar,
     definition_name: no_definition,
@@ -27,6 +28,17 @@ pub const LANGUAGE: Language = Language {
 /// The YAML grammar, guarded: its scanner keeps one entry per open block and aborts the
 /// process once a file opens more than 253 at once.
 pub const GRAMMAR: Grammar = Grammar::Guarded(tree_sitter_yaml::LANGUAGE, within_scanner_limit);
+
+/// Keys of every YAML row: the plain or quoted scalar before a mapping's `:`.
+pub const DOCUMENT: Document = Document {
+    family: "yaml",
+    key: |node, ctx| match node.kind() {
+        "block_mapping_pair" | "flow_pair" => {
+            super::key_literal(node.child_by_field_name("key"), ctx, scalar)
+        }
+        _ => None,
+    },
+};
 
 /// The most blocks a file may open at once; the scanner's own limit is 253.
 pub const MAX_OPEN_BLOCKS: usize = 200;
