@@ -73,6 +73,8 @@ pub struct FileFacts {
     pub continues_unread: bool,
     /// Every key of a structured file (YAML, JSON, TOML, INI), in document order.
     pub keys: Vec<lang::DocKey>,
+    /// Every scalar value of a structured file that is not a key, in document order.
+    pub values: Vec<std::sync::Arc<crate::expr::Lit>>,
 }
 
 thread_local! {
@@ -232,7 +234,7 @@ fn read_tree(
         mut facts, prose, ..
     } = collector;
     if let Some(document) = &language.document {
-        facts.keys = lang::document_keys(document, tree.root_node(), &ctx);
+        (facts.keys, facts.values) = lang::document_keys(document, tree.root_node(), &ctx);
     }
     let defined_at: HashSet<Option<(usize, usize)>> =
         facts.definitions.iter().map(|d| d.span.bytes).collect();

@@ -33,12 +33,23 @@ pub struct Repository {
     /// Word of a string literal (split at anything but letters, digits, `_` and `-`) → how
     /// many literals hold it.
     literal_words: HashMap<String, usize>,
+    /// Word of a structured file's scalar values (split at anything but letters and
+    /// digits) → how often it is written and in how many files.
+    value_words: HashMap<String, (usize, usize)>,
+    /// The value words written in two files or more, the spellings others are held to.
+    trusted_value_words: Vec<String>,
     /// Format family → the keys that files of it write in [`TRUSTED`] files or more, with
     /// how many files.
     trusted_keys: HashMap<&'static str, Vec<(String, usize)>>,
     /// A name read but defined nowhere and known to no vocabulary → the one defined name
     /// a slip away, worked out once per name rather than once per read.
     read_suggestions: HashMap<String, String>,
+}
+
+/// The words of a scalar value: its runs of letters and digits, four characters or more.
+pub fn value_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 4)
 }
 
 /// A word used this often in the same role is the repository's own spelling.
@@ -66,6 +77,16 @@ impl Repository {
             let Some(family) = facts.language.and_then(|l| l.document).map(|d| d.family) else {
                 continue;
             };
+            let mut words_seen = HashSet::new();
+            for value in &facts.values {
+                for word in value_words(&value.text) {
+                    let entry = repo.value_words.entry(word.to_string()).or_default();
+                    entry.0 += 1;
+                    if words_seen.insert(word) {
+                        entry.1 += 1;
+                    }
+                }
+            }
             let mut seen = HashSet::new();
             for key in &facts.keys {
                 *repo.key_uses.entry(key.lit.text.clone()).or_default() += 1;
@@ -76,6 +97,12 @@ impl Repository {
                 }
             }
         }
+        repo.trusted_value_words = repo
+            .value_words
+            .iter()
+            .filter(|(_, (_, files))| *files >= 2)
+            .map(|(word, _)| word.clone())
+            .collect();
         for ((family, key), files) in key_files {
             if files >= TRUSTED {
                 repo.trusted_keys
@@ -171,6 +198,16 @@ impl Repository {
     /// How many string literals of the repository hold `word` as a word of their own.
     pub fn literal_uses(&self, word: &str) -> usize {
         self.literal_words.get(word).copied().unwrap_or(0)
+    }
+
+    /// How often the repository writes `word` in the scalar values of structured files.
+    pub fn value_word_uses(&self, word: &str) -> usize {
+        self.value_words.get(word).map_or(0, |(uses, _)| *uses)
+    }
+
+    /// The value words written in two files or more.
+    pub fn trusted_value_words(&self) -> &[String] {
+        &self.trusted_value_words
     }
 
     /// How often the repository writes `key` as a key of a structured file.

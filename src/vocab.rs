@@ -386,6 +386,40 @@ pub fn nearest_name<'a>(
     keep_likeliest(word, found)
 }
 
+/// The lower-case words of `typed` that differ from those of `known`, when both have as
+/// many (`relabel_convigs` against `relabel_configs`: `convigs`); all of `typed`'s words
+/// when they do not.
+pub fn changed_parts<'a>(typed: &'a str, known: &'a str) -> impl Iterator<Item = String> + 'a {
+    let (a, b) = (name_parts(typed), name_parts(known));
+    let same_shape = a.len() == b.len();
+    a.into_iter()
+        .enumerate()
+        .filter(move |(i, part)| !same_shape || b.get(*i) != Some(part))
+        .map(|(_, part)| part)
+}
+
+/// `scrape_configs`, `daysUntilStale`, `key-file` → their lower-case words.
+pub fn name_parts(name: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if !c.is_ascii_alphanumeric() || (c.is_ascii_uppercase() && previous_lower) {
+            if !current.is_empty() {
+                parts.push(std::mem::take(&mut current));
+            }
+        }
+        if c.is_ascii_alphanumeric() {
+            current.push(c.to_ascii_lowercase());
+        }
+        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+    }
+    if !current.is_empty() {
+        parts.push(current);
+    }
+    parts
+}
+
 /// Could a hand have typed `typed` for the identifier `known`? The first key is rarely
 /// missed, and a short word changed other than by a neighbouring key or a swap is another
 /// name (`OS_UNIX` / `TS_UNIX`).

@@ -247,3 +247,31 @@ fn keys_held_to_the_repositorys_own() {
         ],
     );
 }
+
+#[test]
+fn values_held_to_the_repositorys_own() {
+    // Fires: a word of a value written nowhere else, one slip from a word the values of
+    // two files write. Silent: a plural, a word grown by a letter, a camel-case name whose
+    // changed part the repository writes (`HGET`), the words of a sentence.
+    assert_fixture(
+        "value-consensus",
+        vec![
+            row(
+                "value-typo",
+                "deploy/cron.yml",
+                6,
+                18,
+                "django.db.backends.postgrseql",
+                Some("django.db.backends.postgresql"),
+            ),
+            row(
+                "value-typo",
+                "deploy/worker.yml",
+                4,
+                14,
+                "unles-stopped",
+                Some("unless-stopped"),
+            ),
+        ],
+    );
+}

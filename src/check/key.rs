@@ -5,7 +5,7 @@ use super::{Findings, Rule};
 use crate::expr::Expr;
 use crate::extract::{CandidateKind, FileFacts};
 use crate::finding::Severity;
-use crate::vocab::{name_budget, nearest_name, KeyVocabulary};
+use crate::vocab::{changed_parts, name_budget, name_parts, nearest_name, KeyVocabulary};
 
 pub const RULE: Rule = Rule {
     id: "key-typo",
@@ -103,40 +103,6 @@ pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
         );
         out.on_literal(&RULE, &key.lit, 0..name.len(), &[one.to_string()], message);
     }
-}
-
-/// The lower-case words of `typed` that differ from those of `known`, when both have as
-/// many (`relabel_convigs` against `relabel_configs`: `convigs`); all of `typed`'s words
-/// when they do not.
-fn changed_parts<'a>(typed: &'a str, known: &'a str) -> impl Iterator<Item = String> + 'a {
-    let (a, b) = (name_parts(typed), name_parts(known));
-    let same_shape = a.len() == b.len();
-    a.into_iter()
-        .enumerate()
-        .filter(move |(i, part)| !same_shape || b.get(*i) != Some(part))
-        .map(|(_, part)| part)
-}
-
-/// `scrape_configs`, `daysUntilStale`, `key-file` → their lower-case words.
-fn name_parts(name: &str) -> Vec<String> {
-    let mut parts = Vec::new();
-    let mut current = String::new();
-    let mut previous_lower = false;
-    for c in name.chars() {
-        if !c.is_ascii_alphanumeric() || (c.is_ascii_uppercase() && previous_lower) {
-            if !current.is_empty() {
-                parts.push(std::mem::take(&mut current));
-            }
-        }
-        if c.is_ascii_alphanumeric() {
-            current.push(c.to_ascii_lowercase());
-        }
-        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-    }
-    if !current.is_empty() {
-        parts.push(current);
-    }
-    parts
 }
 
 fn what(id: &str) -> &'static str {

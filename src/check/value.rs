@@ -5,7 +5,9 @@ use super::{Findings, Rule};
 use crate::expr::{Expr, Lit};
 use crate::extract::{CandidateKind, FileFacts};
 use crate::finding::Severity;
-use crate::vocab::{nearest_of, KeyVocabulary, Registries, Vocabulary};
+use crate::vocab::{
+    changed_parts, nearest_name, nearest_of, KeyVocabulary, Registries, Vocabulary,
+};
 
 pub const RULE: Rule = Rule {
     id: "value-typo",
@@ -13,6 +15,78 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     docs: include_str!("../../rules/docs/value-typo.md"),
 };
+
+/// The words every configuration format takes as a value.
+const CONFIG_WORDS: &[&str] = &["true", "false", "yes", "null", "none", "True", "False"];
+
+/// Values no table knows, held to the repository's own: a word of a structured file's
+/// value without white space, that the repository writes nowhere else (no other value,
+/// string or key), that is no word of English and holds no digit, one slip from a word the
+/// values of two files or more write, or from a word every format takes (`true`):
+/// `postgrseql` in `django.db.backends.postgrseql`, `alwasy`, `treu`.
+pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
+    let repo = out.repo();
+    let english = &out.vocab().english;
+    // A value with white space is a sentence or a command line, whose words are anyone's.
+    let values = facts
+        .values
+        .iter()
+        .filter(|lit| lit.exact && !lit.text.contains(char::is_whitespace));
+    for lit in values {
+        for word in crate::repo::value_words(&lit.text) {
+            if repo.value_word_uses(word) != 1
+                || repo.literal_uses(word) > 1
+                || repo.key_uses(word) > 0
+                || !word.chars().all(char::is_alphabetic)
+                || english.contains(&word.to_ascii_lowercase())
+            {
+                continue;
+            }
+            let rivals = repo
+                .trusted_value_words()
+                .iter()
+                .map(String::as_str)
+                .chain(CONFIG_WORDS.iter().copied());
+            // One slip: a value's words are short, and two edits reach other words.
+            let near = nearest_name(rivals, word, 1);
+            let [one] = near.as_slice() else {
+                continue;
+            };
+            // `hgetCommand` beside `hsetCommand`: the part that differs is a name the
+            // repository writes (`HGET`), so the value is another name.
+            let whole = word.to_ascii_lowercase();
+            if changed_parts(word, one).any(|part| part != whole && written_anywhere(repo, &part)) {
+                continue;
+            }
+            // `configs` beside `config`, `systemd` beside `system`: a word grown by a letter
+            // at its end is another word.
+            if word.strip_prefix(*one).is_some_and(|rest| rest.len() == 1) {
+                continue;
+            }
+            let start = word.as_ptr() as usize - lit.text.as_ptr() as usize;
+            let message = format!(
+                "`{word}` is written nowhere else in the repository; did you mean `{one}`?"
+            );
+            out.on_literal(
+                &RULE,
+                lit,
+                start..start + word.len(),
+                &[one.to_string()],
+                message,
+            );
+        }
+    }
+}
+
+/// Whether the repository writes a lower-case word in any case: in a value, a string or
+/// as a key.
+fn written_anywhere(repo: &crate::repo::Repository, word: &str) -> bool {
+    let mut capitalised = word.to_string();
+    capitalised[..1].make_ascii_uppercase();
+    [word.to_string(), word.to_ascii_uppercase(), capitalised]
+        .iter()
+        .any(|w| repo.value_word_uses(w) + repo.literal_uses(w) + repo.key_uses(w) > 0)
+}
 
 pub fn check(facts: &FileFacts, out: &mut Findings) {
     let values = facts.candidates.iter().filter_map(|c| match c.kind {

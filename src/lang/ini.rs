@@ -29,6 +29,10 @@ const DOCUMENT: Document = Document {
         "setting" => super::key_literal(node.named_child(0), ctx, lower),
         _ => None,
     },
+    scalar: |node, ctx| match node.kind() {
+        "setting_value" => super::key_literal(Some(node), ctx, lower),
+        _ => None,
+    },
 };
 
 fn lower(node: Node, ctx: &Lowering) -> Expr {

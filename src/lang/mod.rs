@@ -84,6 +84,9 @@ pub struct Document {
     pub family: &'static str,
     /// The key a node holds when it is a key-value pair: its literal.
     pub key: fn(Node, &Lowering) -> Option<std::sync::Arc<Lit>>,
+    /// The literal of a scalar node (a string, a plain scalar): keys' own scalars are
+    /// told apart by where they stand.
+    pub scalar: fn(Node, &Lowering) -> Option<std::sync::Arc<Lit>>,
 }
 
 /// One key of a structured file.
@@ -95,16 +98,28 @@ pub struct DocKey {
     pub mapping: usize,
 }
 
-/// Every key of a structured file's tree, in document order, found in constant stack.
-pub fn document_keys(document: &Document, root: Node, ctx: &Lowering) -> Vec<DocKey> {
-    let mut keys = Vec::new();
+/// Every key of a structured file's tree and every scalar value, in document order,
+/// found in constant stack.
+pub fn document_keys(
+    document: &Document,
+    root: Node,
+    ctx: &Lowering,
+) -> (Vec<DocKey>, Vec<std::sync::Arc<Lit>>) {
+    let (mut keys, mut values) = (Vec::new(), Vec::new());
+    let mut key_starts = std::collections::HashSet::new();
     preorder(root, |node, ancestors| {
         if let Some(lit) = (document.key)(node, ctx) {
             let mapping = ancestors.last().map_or(0, |parent| parent.start_byte());
+            key_starts.insert(lit.span.bytes);
             keys.push(DocKey { lit, mapping });
+        } else if let Some(lit) = (document.scalar)(node, ctx) {
+            // A key's scalar comes after its pair, which has claimed it.
+            if !key_starts.contains(&lit.span.bytes) {
+                values.push(lit);
+            }
         }
     });
-    keys
+    (keys, values)
 }
 
 /// The literal of a key node lowered by `lower`, when it is one.

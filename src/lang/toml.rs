@@ -42,6 +42,10 @@ const DOCUMENT: Document = Document {
             _ => None,
         }
     },
+    scalar: |node, ctx| match node.kind() {
+        "string" => super::key_literal(Some(node), ctx, lower),
+        _ => None,
+    },
 };
 
 fn lower(node: Node, ctx: &Lowering) -> Expr {
