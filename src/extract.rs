@@ -74,7 +74,7 @@ pub struct FileFacts {
     /// Every key of a structured file (YAML, JSON, TOML, INI), in document order.
     pub keys: Vec<lang::DocKey>,
     /// Every scalar value of a structured file that is not a key, in document order.
-    pub values: Vec<std::sync::Arc<crate::expr::Lit>>,
+    pub values: Vec<lang::DocValue>,
 }
 
 thread_local! {

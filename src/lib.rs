@@ -15,6 +15,7 @@ pub mod hook;
 pub mod lang;
 pub mod repo;
 pub mod report;
+pub mod schema;
 pub mod suppress;
 pub mod vocab;
 pub mod walk;
@@ -713,9 +714,10 @@ fn debug_candidates(file: &Path, root: Option<&Path>) -> Result<ExitStatus> {
     for key in &facts.keys {
         let at = key.lit.span.start;
         out.push_str(&format!(
-            "{:<8} doc-key {:?}\n",
+            "{:<8} doc-key {:?} in {}\n",
             format!("{}:{}", at.line, at.column),
-            key.lit.text
+            key.lit.text,
+            lang::place_text(&facts.keys, key.place)
         ));
     }
     for candidate in &facts.candidates {

@@ -79,7 +79,7 @@ impl Repository {
             };
             let mut words_seen = HashSet::new();
             for value in &facts.values {
-                for word in value_words(&value.text) {
+                for word in value_words(&value.lit.text) {
                     let entry = repo.value_words.entry(word.to_string()).or_default();
                     entry.0 += 1;
                     if words_seen.insert(word) {

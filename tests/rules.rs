@@ -249,6 +249,54 @@ fn keys_held_to_the_repositorys_own() {
 }
 
 #[test]
+fn keys_and_values_held_to_their_schemas() {
+    // Fires: a key a file's published schema does not allow where it stands, one slip from
+    // one it does, and a value one slip from the values its position takes. Silent: a
+    // script's own name (`biuld`: the position takes any name), a Compose extension key
+    // (`x-notes`), a variable where a boolean stands, a TOML array of tables.
+    assert_fixture(
+        "schema-typo",
+        vec![
+            row(
+                "value-typo",
+                ".github/dependabot.yml",
+                6,
+                17,
+                "weeky",
+                Some("weekly"),
+            ),
+            row(
+                "key-typo",
+                ".github/workflows/ci.yml",
+                6,
+                5,
+                "timeout-minuts",
+                Some("timeout-minutes"),
+            ),
+            row(
+                "key-typo",
+                ".github/workflows/ci.yml",
+                9,
+                9,
+                "wiht",
+                Some("with"),
+            ),
+            row("value-typo", "compose.yaml", 4, 17, "treu", Some("true")),
+            row("value-typo", "package.json", 3, 12, "modle", Some("module")),
+            row("key-typo", "package.json", 4, 4, "engins", Some("engines")),
+            row(
+                "key-typo",
+                "pyproject.toml",
+                3,
+                1,
+                "desciption",
+                Some("description"),
+            ),
+        ],
+    );
+}
+
+#[test]
 fn values_held_to_the_repositorys_own() {
     // Fires: a word of a value written nowhere else, one slip from a word the values of
     // two files write. Silent: a plural, a word grown by a letter, a camel-case name whose

@@ -5,6 +5,7 @@ use super::{Findings, Rule};
 use crate::expr::Expr;
 use crate::extract::{CandidateKind, FileFacts};
 use crate::finding::Severity;
+use crate::schema::Allowed;
 use crate::vocab::{changed_parts, name_budget, name_parts, nearest_name, KeyVocabulary};
 
 pub const RULE: Rule = Rule {
@@ -103,6 +104,94 @@ pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
         );
         out.on_literal(&RULE, &key.lit, 0..name.len(), &[one.to_string()], message);
     }
+}
+
+/// Keys a published schema of the file does not allow where they stand, one slip from a
+/// key it does: `setps:` in a workflow's job, `"engins"` in `package.json`. Where the
+/// schema lets other keys stand, the key must also be no word and no spelling of the
+/// other in another convention (`fetch_depth` for `fetch-depth`), nor its plural.
+pub fn check_against_the_schema(file_path: &str, facts: &FileFacts, out: &mut Findings) {
+    let Some(family) = facts.language.and_then(|l| l.document).map(|d| d.family) else {
+        return;
+    };
+    let mut schemas = crate::schema::Catalog::embedded().for_file(file_path, family);
+    schemas.retain(|schema| schema.fits(&facts.keys));
+    if schemas.is_empty() {
+        return;
+    }
+    let english = &out.vocab().english;
+    let positions: Vec<_> = schemas
+        .iter()
+        .map(|s| s.key_positions(&facts.keys))
+        .collect();
+    'keys: for key in &facts.keys {
+        let name = key.lit.text.as_str();
+        if !key.lit.exact || !is_plain_key(name) {
+            continue;
+        }
+        let mut near: Vec<&str> = Vec::new();
+        let mut closed = true;
+        let mut judged = None;
+        for (schema, values) in schemas.iter().zip(&positions) {
+            let Some(mapping) = schema.mapping_of(values, key.place) else {
+                continue;
+            };
+            match schema.allows(mapping, name) {
+                Allowed::Yes => continue 'keys,
+                Allowed::Unknown => continue,
+                Allowed::NoOpen => closed = false,
+                Allowed::NoClosed => {}
+            }
+            judged = Some(schema.name);
+            let siblings = || facts.keys.iter().filter(|k| k.mapping == key.mapping);
+            let rivals = schema
+                .properties(mapping)
+                .filter(|p| !siblings().any(|s| s.lit.text == *p));
+            near.extend(nearest_name(rivals, name, name_budget(name)));
+        }
+        near.sort_unstable();
+        near.dedup();
+        let (Some(schema), [one]) = (judged, near.as_slice()) else {
+            continue;
+        };
+        // `service` for `services`, `uniq` for `unique`: a name in the singular or cut
+        // short is another name as often as a slip, and schemas lag behind their tools.
+        if is_plural_or_abbreviation(name, one) {
+            continue;
+        }
+        if !closed
+            && (english.contains(&name.to_ascii_lowercase())
+                || name_parts(name).concat() == name_parts(one).concat()
+                || name.strip_suffix('s') == Some(*one)
+                || one.strip_suffix('s') == Some(name))
+        {
+            continue;
+        }
+        let message =
+            format!("`{name}` is not a key the {schema} schema allows here; did you mean `{one}`?");
+        out.on_literal(&RULE, &key.lit, 0..name.len(), &[one.to_string()], message);
+    }
+}
+
+/// Whether `written` differs from `known` in one word only, that word being the other's
+/// plural or singular, or the other cut short by two letters or more.
+fn is_plural_or_abbreviation(written: &str, known: &str) -> bool {
+    let (a, b) = (name_parts(written), name_parts(known));
+    if a.len() != b.len() {
+        return false;
+    }
+    let differing: Vec<(&String, &String)> = a.iter().zip(&b).filter(|(x, y)| x != y).collect();
+    let [(x, y)] = differing.as_slice() else {
+        return false;
+    };
+    let plural = |one: &str, other: &str| other.strip_suffix('s') == Some(one);
+    let cut = |short: &str, long: &str| long.starts_with(short) && long.len() >= short.len() + 2;
+    plural(x, y) || plural(y, x) || cut(x, y)
+}
+
+/// A key written as a name, not built from variables or templates.
+fn is_plain_key(name: &str) -> bool {
+    !name.is_empty() && !name.contains(['$', '{', '}', '%', '<', '>', ' ', '\t', '*'])
 }
 
 fn what(id: &str) -> &'static str {

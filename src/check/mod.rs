@@ -95,8 +95,10 @@ pub fn check_file(file: usize, facts: &FileFacts, ctx: &Context) -> Vec<Finding>
         }
     }
     key::check(file_path, facts, &mut out);
+    key::check_against_the_schema(file_path, facts, &mut out);
     key::check_against_the_repository(facts, &mut out);
     value::check(facts, &mut out);
+    value::check_against_the_schema(file_path, facts, &mut out);
     value::check_against_the_repository(facts, &mut out);
     for candidate in facts
         .candidates

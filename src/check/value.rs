@@ -19,6 +19,70 @@ pub const RULE: Rule = Rule {
 /// The words every configuration format takes as a value.
 const CONFIG_WORDS: &[&str] = &["true", "false", "yes", "null", "none", "True", "False"];
 
+/// Values a published schema of the file does not take where they stand, one slip from
+/// one it does: `interval: weeky` in dependabot's configuration, `"type": "modle"` in
+/// `package.json`, `privileged: treu` in a Compose file.
+pub fn check_against_the_schema(file_path: &str, facts: &FileFacts, out: &mut Findings) {
+    let Some(family) = facts.language.and_then(|l| l.document).map(|d| d.family) else {
+        return;
+    };
+    let mut schemas = crate::schema::Catalog::embedded().for_file(file_path, family);
+    schemas.retain(|schema| schema.fits(&facts.keys));
+    if schemas.is_empty() {
+        return;
+    }
+    let positions: Vec<_> = schemas
+        .iter()
+        .map(|s| s.key_positions(&facts.keys))
+        .collect();
+    'values: for value in &facts.values {
+        let (lit, text) = (&value.lit, value.lit.text.as_str());
+        if !lit.exact || text.is_empty() || text.contains(['$', '{', '%']) || is_number(text) {
+            continue;
+        }
+        let mut near: Vec<&str> = Vec::new();
+        let mut judged = None;
+        for (schema, keys) in schemas.iter().zip(&positions) {
+            let Some(position) = schema.mapping_of(keys, value.place) else {
+                continue;
+            };
+            let Some((allowed, _)) = schema.values(position) else {
+                continue 'values;
+            };
+            // Case is the reader's business (`True`, `GET`); YAML reads `yes` and `on` as
+            // booleans.
+            let boolean = allowed.iter().any(|v| v == "true")
+                && family == "yaml"
+                && YAML_BOOLEANS.iter().any(|b| b.eq_ignore_ascii_case(text));
+            if boolean || allowed.iter().any(|v| v.eq_ignore_ascii_case(text)) {
+                continue 'values;
+            }
+            judged = Some(schema.name);
+            near.extend(nearest_name(
+                allowed.iter().map(String::as_str),
+                text,
+                crate::vocab::name_budget(text),
+            ));
+        }
+        near.sort_unstable();
+        near.dedup();
+        let (Some(schema), [one]) = (judged, near.as_slice()) else {
+            continue;
+        };
+        let message = format!(
+            "`{text}` is not a value the {schema} schema allows here; did you mean `{one}`?"
+        );
+        out.on_literal(&RULE, lit, 0..text.len(), &[one.to_string()], message);
+    }
+}
+
+/// What YAML 1.1 readers (PyYAML, Ansible) take as booleans, besides `true` and `false`.
+const YAML_BOOLEANS: &[&str] = &["true", "false", "yes", "no", "on", "off", "y", "n"];
+
+fn is_number(text: &str) -> bool {
+    text.parse::<f64>().is_ok()
+}
+
 /// Values no table knows, held to the repository's own: a word of a structured file's
 /// value without white space, that the repository writes nowhere else (no other value,
 /// string or key), that is no word of English and holds no digit, one slip from a word the
@@ -31,6 +95,7 @@ pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
     let values = facts
         .values
         .iter()
+        .map(|value| &value.lit)
         .filter(|lit| lit.exact && !lit.text.contains(char::is_whitespace));
     for lit in values {
         for word in crate::repo::value_words(&lit.text) {

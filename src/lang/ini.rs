@@ -29,10 +29,12 @@ const DOCUMENT: Document = Document {
         "setting" => super::key_literal(node.named_child(0), ctx, lower),
         _ => None,
     },
+    dotted: None,
     scalar: |node, ctx| match node.kind() {
         "setting_value" => super::key_literal(Some(node), ctx, lower),
         _ => None,
     },
+    sequences: &[],
 };
 
 fn lower(node: Node, ctx: &Lowering) -> Expr {

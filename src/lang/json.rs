@@ -30,10 +30,12 @@ const DOCUMENT: Document = Document {
         "pair" => super::key_literal(node.child_by_field_name("key"), ctx, lower),
         _ => None,
     },
+    dotted: None,
     scalar: |node, ctx| match node.kind() {
         "string" => super::key_literal(Some(node), ctx, lower),
         _ => None,
     },
+    sequences: &["array"],
 };
 
 fn lower(node: Node, ctx: &Lowering) -> Expr {

@@ -76,6 +76,9 @@ impl std::fmt::Debug for Language {
     }
 }
 
+/// Reads the parts of a dotted key, outermost first.
+pub type DottedKeys = fn(Node, &Lowering) -> Vec<std::sync::Arc<Lit>>;
+
 /// Where a structured format's keys stand in its tree.
 #[derive(Clone, Copy)]
 pub struct Document {
@@ -84,9 +87,25 @@ pub struct Document {
     pub family: &'static str,
     /// The key a node holds when it is a key-value pair: its literal.
     pub key: fn(Node, &Lowering) -> Option<std::sync::Arc<Lit>>,
+    /// The keys a node holds when its key is a dotted path, outermost first: TOML's
+    /// `[tool.black]`, `[[bin]]` and `a.b = 1`.
+    pub dotted: Option<DottedKeys>,
     /// The literal of a scalar node (a string, a plain scalar): keys' own scalars are
     /// told apart by where they stand.
     pub scalar: fn(Node, &Lowering) -> Option<std::sync::Arc<Lit>>,
+    /// Node kinds whose children are the items of a sequence (a TOML array of tables
+    /// holds its pairs as one item).
+    pub sequences: &'static [&'static str],
+}
+
+/// Where a key or a value stands: under which key of the file, through how many
+/// sequences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// The index in the file's keys of the key whose value holds it; `None` at the top.
+    pub parent: Option<u32>,
+    /// How many sequences lie between that key (or the top) and it.
+    pub items: u8,
 }
 
 /// One key of a structured file.
@@ -96,30 +115,123 @@ pub struct DocKey {
     /// Which mapping of the file holds it (the mapping's first byte): keys that share it
     /// are siblings.
     pub mapping: usize,
+    /// Where its mapping stands; `None` when it stands too deep to say.
+    pub place: Option<Place>,
 }
 
+/// One scalar value of a structured file that is not a key.
+#[derive(Debug, Clone)]
+pub struct DocValue {
+    pub lit: std::sync::Arc<Lit>,
+    pub place: Option<Place>,
+}
+
+/// How far up from a node the key that holds it is looked for: past that, its place is
+/// not known (nesting that deep is data, not configuration).
+const PLACE_REACH: usize = 64;
+
 /// Every key of a structured file's tree and every scalar value, in document order,
-/// found in constant stack.
+/// each with its place, found in constant stack and in time linear in the tree.
 pub fn document_keys(
     document: &Document,
     root: Node,
     ctx: &Lowering,
-) -> (Vec<DocKey>, Vec<std::sync::Arc<Lit>>) {
-    let (mut keys, mut values) = (Vec::new(), Vec::new());
+) -> (Vec<DocKey>, Vec<DocValue>) {
+    let (mut keys, mut values) = (Vec::new(), Vec::<DocValue>::new());
     let mut key_starts = std::collections::HashSet::new();
+    // The last key each key-holding node holds, by node id.
+    let mut holders: std::collections::HashMap<usize, u32> = std::collections::HashMap::new();
+    let place = |ancestors: &[Node], holders: &std::collections::HashMap<usize, u32>| {
+        let mut items = 0u8;
+        for node in ancestors.iter().rev().take(PLACE_REACH) {
+            let sequence = document.sequences.contains(&node.kind());
+            if let Some(&key) = holders.get(&node.id()) {
+                return Some(Place {
+                    parent: Some(key),
+                    items: items.saturating_add(u8::from(sequence)),
+                });
+            }
+            items = items.saturating_add(u8::from(sequence));
+        }
+        (ancestors.len() <= PLACE_REACH).then_some(Place {
+            parent: None,
+            items,
+        })
+    };
     preorder(root, |node, ancestors| {
-        if let Some(lit) = (document.key)(node, ctx) {
+        let parts = match (document.key)(node, ctx) {
+            Some(lit) => vec![lit],
+            None => document
+                .dotted
+                .map_or_else(Vec::new, |dotted| dotted(node, ctx)),
+        };
+        if !parts.is_empty() {
             let mapping = ancestors.last().map_or(0, |parent| parent.start_byte());
-            key_starts.insert(lit.span.bytes);
-            keys.push(DocKey { lit, mapping });
+            let mut at = place(ancestors, &holders);
+            let mut mapping = mapping;
+            for lit in parts {
+                key_starts.insert(lit.span.bytes);
+                let next_mapping = lit.span.bytes.map_or(mapping, |(start, _)| start);
+                keys.push(DocKey {
+                    lit,
+                    mapping,
+                    place: at,
+                });
+                let index = u32::try_from(keys.len() - 1).ok();
+                at = index.map(|parent| Place {
+                    parent: Some(parent),
+                    items: 0,
+                });
+                mapping = next_mapping;
+            }
+            if let Ok(last) = u32::try_from(keys.len() - 1) {
+                holders.insert(node.id(), last);
+            }
         } else if let Some(lit) = (document.scalar)(node, ctx) {
             // A key's scalar comes after its pair, which has claimed it.
             if !key_starts.contains(&lit.span.bytes) {
-                values.push(lit);
+                let place = place(ancestors, &holders);
+                values.push(DocValue { lit, place });
             }
         }
     });
     (keys, values)
+}
+
+/// The keys from the top of the file to the mapping that holds a key or a value, each
+/// with the sequences passed under it: `jobs`, `build`, `steps` and one sequence for a
+/// step's `uses`. `None` when some place on the way is not known.
+pub fn place_path(keys: &[DocKey], place: Place) -> Option<(u8, Vec<(&str, u8)>)> {
+    let mut path = Vec::new();
+    let mut at = place;
+    while let Some(parent) = at.parent {
+        let key = keys.get(parent as usize)?;
+        path.push((key.lit.text.as_str(), at.items));
+        at = key.place?;
+        if path.len() > keys.len() {
+            return None;
+        }
+    }
+    path.reverse();
+    Some((at.items, path))
+}
+
+/// A place written as a dotted path, `[]` for each sequence: `jobs.build.steps[]`.
+pub fn place_text(keys: &[DocKey], place: Option<Place>) -> String {
+    let Some((top, path)) = place.and_then(|place| place_path(keys, place)) else {
+        return "?".to_string();
+    };
+    let parts: Vec<String> = path
+        .into_iter()
+        .map(|(key, items)| format!("{key}{}", "[]".repeat(usize::from(items))))
+        .collect();
+    let top = "[]".repeat(usize::from(top));
+    match (top.is_empty(), parts.is_empty()) {
+        (_, true) if top.is_empty() => ".".to_string(),
+        (_, true) => top,
+        (true, false) => parts.join("."),
+        (false, false) => format!("{top}.{}", parts.join(".")),
+    }
 }
 
 /// The literal of a key node lowered by `lower`, when it is one.

@@ -1,9 +1,11 @@
 //! TOML configuration (`pyproject.toml`, `netlify.toml`, app settings).
+use std::sync::Arc;
+
 use tree_sitter::Node;
 
 use super::yaml::no_definition;
 use super::{decode_escapes, Document, Grammar, Language, Lowering};
-use crate::expr::Expr;
+use crate::expr::{Expr, Lit};
 
 pub const LANGUAGE: Language = Language {
     id: "toml",
@@ -30,23 +32,55 @@ const DOCUMENT: Document = Document {
         let key = (node.kind() == "pair")
             .then(|| node.named_child(0))
             .flatten()?;
-        match key.kind() {
-            "bare_key" => super::key_literal(Some(key), ctx, |n, ctx| {
-                ctx.literal(n.start_byte(), n.end_byte(), ctx.text(n).to_string())
-            }),
-            "quoted_key" => super::key_literal(Some(key), ctx, |n, ctx| {
-                let from = n.start_byte() + 1;
-                let to = n.end_byte().saturating_sub(1).max(from);
-                ctx.literal(from, to, ctx.source[from..to].to_string())
-            }),
-            _ => None,
-        }
+        key_part(key, ctx)
     },
+    dotted: Some(dotted),
     scalar: |node, ctx| match node.kind() {
         "string" => super::key_literal(Some(node), ctx, lower),
         _ => None,
     },
+    sequences: &["array", "table_array_element"],
 };
+
+/// The parts of a table's header (`[tool.black]`, `[[bin]]`) or of a pair's dotted key
+/// (`tool.black.line-length = 88`), outermost first.
+fn dotted(node: Node, ctx: &Lowering) -> Vec<Arc<Lit>> {
+    let key = match node.kind() {
+        "table" | "table_array_element" => node.named_child(0),
+        "pair" => node.named_child(0).filter(|k| k.kind() == "dotted_key"),
+        _ => None,
+    };
+    let mut parts = Vec::new();
+    let Some(key) = key else { return parts };
+    // A dotted key nests to the left: `a.b.c` is (dotted_key (dotted_key a b) c).
+    let mut pending = vec![key];
+    while let Some(node) = pending.pop() {
+        match node.kind() {
+            "dotted_key" => {
+                let mut cursor = node.walk();
+                let children: Vec<Node> = node.named_children(&mut cursor).collect();
+                pending.extend(children.into_iter().rev());
+            }
+            "bare_key" | "quoted_key" => parts.extend(key_part(node, ctx)),
+            _ => {}
+        }
+    }
+    parts
+}
+
+fn key_part(key: Node, ctx: &Lowering) -> Option<Arc<Lit>> {
+    match key.kind() {
+        "bare_key" => super::key_literal(Some(key), ctx, |n, ctx| {
+            ctx.literal(n.start_byte(), n.end_byte(), ctx.text(n).to_string())
+        }),
+        "quoted_key" => super::key_literal(Some(key), ctx, |n, ctx| {
+            let from = n.start_byte() + 1;
+            let to = n.end_byte().saturating_sub(1).max(from);
+            ctx.literal(from, to, ctx.source[from..to].to_string())
+        }),
+        _ => None,
+    }
+}
 
 fn lower(node: Node, ctx: &Lowering) -> Expr {
     if node.kind() == "integer" {

@@ -38,12 +38,14 @@ pub const DOCUMENT: Document = Document {
         }
         _ => None,
     },
+    dotted: None,
     scalar: |node, ctx| match node.kind() {
         "plain_scalar" | "double_quote_scalar" | "single_quote_scalar" => {
             super::key_literal(Some(node), ctx, scalar)
         }
         _ => None,
     },
+    sequences: &["block_sequence", "flow_sequence"],
 };
 
 /// The most blocks a file may open at once; the scanner's own limit is 253.
