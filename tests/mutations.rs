@@ -149,3 +149,34 @@ fn a_tree_of_mutated_fixtures_reports_the_same_with_any_number_of_workers() {
     assert!(one.1["summary"]["files_scanned"].as_u64().unwrap() > 200);
     assert_eq!(one, run("3"));
 }
+
+/// Strings the parser closes early, at a byte that is not valid UTF-8 (read as a character
+/// of three bytes), so that no closing quote is there to drop: the inputs the fuzzers of
+/// `fuzz/` found, as their targets read them (the YAML target's first byte picks the
+/// language: `'` is the fifth of its five, Ansible playbooks).
+#[test]
+fn strings_cut_short_inside_a_character_are_read_whole() {
+    let cases: &[(&str, &str, &[u8])] = &[
+        (
+            "site.yml",
+            "ansible",
+            include_bytes!("regressions/yaml-quote-cut-in-a-character"),
+        ),
+        (
+            "package.json",
+            "json",
+            include_bytes!("regressions/json-quote-cut-in-a-character"),
+        ),
+    ];
+    for (path, id, bytes) in cases {
+        let language = typo_gate::lang::Language::by_id(id).expect("a language");
+        let bytes = if *id == "ansible" {
+            &bytes[1..]
+        } else {
+            &bytes[..]
+        };
+        let first = typo_gate::check_text(path, Some(language), bytes, &[]);
+        let second = typo_gate::check_text(path, Some(language), bytes, &[]);
+        assert_eq!(format!("{first:?}"), format!("{second:?}"), "{path}");
+    }
+}

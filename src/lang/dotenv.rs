@@ -32,12 +32,8 @@ fn lower(node: Node, ctx: &Lowering) -> Expr {
             ctx.text(node).to_string(),
         ),
         "raw_string" => {
-            let (from, to) = (node.start_byte() + 1, node.end_byte().saturating_sub(1));
-            ctx.literal(
-                from,
-                to.max(from),
-                ctx.source[from..to.max(from)].to_string(),
-            )
+            let (from, to) = ctx.inner(node.start_byte(), node.end_byte(), 1);
+            ctx.literal(from, to, ctx.source[from..to].to_string())
         }
         "string" => {
             let mut cursor = node.walk();

@@ -46,8 +46,7 @@ fn lower(node: Node, ctx: &Lowering) -> Expr {
     if node.kind() != "string" {
         return Expr::Unknown;
     }
-    let from = node.start_byte() + 1;
-    let to = node.end_byte().saturating_sub(1).max(from);
+    let (from, to) = ctx.inner(node.start_byte(), node.end_byte(), 1);
     ctx.literal(from, to, decode_escapes(&ctx.source[from..to]))
 }
 

@@ -649,6 +649,21 @@ impl<'a> Lowering<'a> {
         &self.source[node.byte_range()]
     }
 
+    /// The bytes of `start..end` without `quotes` bytes at each end, kept on character
+    /// boundaries: a string the parser closed early, at a character of several bytes,
+    /// has no closing quote to drop.
+    pub fn inner(&self, start: usize, end: usize, quotes: usize) -> (usize, usize) {
+        let mut from = (start + quotes).min(self.source.len());
+        while !self.source.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = end.saturating_sub(quotes).max(from).min(self.source.len());
+        while !self.source.is_char_boundary(to) {
+            to += 1;
+        }
+        (from, to)
+    }
+
     pub fn node_span(&self, node: Node) -> Span {
         self.span(node.start_byte(), node.end_byte())
     }

@@ -219,7 +219,7 @@ fn lower_call(node: Node, ctx: &Lowering) -> Expr {
 }
 
 fn lower_encapsed(node: Node, ctx: &Lowering) -> Expr {
-    let (from, to) = content_range(node);
+    let (from, to) = ctx.inner(node.start_byte(), node.end_byte(), 1);
     let mut cursor = node.walk();
     let children: Vec<Node> = node.named_children(&mut cursor).collect();
     if children
@@ -253,17 +253,9 @@ fn lower_encapsed(node: Node, ctx: &Lowering) -> Expr {
 
 /// A single-quoted string spanning `start..end`, quotes included.
 fn lower_string(start: usize, end: usize, ctx: &Lowering) -> Expr {
-    let from = start + 1;
-    let to = end.saturating_sub(1).max(from);
+    let (from, to) = ctx.inner(start, end, 1);
     let raw = &ctx.source[from..to];
     ctx.literal(from, to, raw.replace("\\'", "'").replace("\\\\", "\\"))
-}
-
-/// The bytes between the quotes of a string node.
-fn content_range(node: Node) -> (usize, usize) {
-    let from = node.start_byte() + 1;
-    let to = node.end_byte().saturating_sub(1).max(from);
-    (from, to)
 }
 
 /// `['key' => value, ...]` becomes a dictionary; `[a, b]` a list.

@@ -74,8 +74,7 @@ fn key_part(key: Node, ctx: &Lowering) -> Option<Arc<Lit>> {
             ctx.literal(n.start_byte(), n.end_byte(), ctx.text(n).to_string())
         }),
         "quoted_key" => super::key_literal(Some(key), ctx, |n, ctx| {
-            let from = n.start_byte() + 1;
-            let to = n.end_byte().saturating_sub(1).max(from);
+            let (from, to) = ctx.inner(n.start_byte(), n.end_byte(), 1);
             ctx.literal(from, to, ctx.source[from..to].to_string())
         }),
         _ => None,
@@ -96,8 +95,7 @@ fn lower(node: Node, ctx: &Lowering) -> Expr {
     } else {
         1
     };
-    let from = node.start_byte() + quotes;
-    let to = node.end_byte().saturating_sub(quotes).max(from);
+    let (from, to) = ctx.inner(node.start_byte(), node.end_byte(), quotes);
     let text = &ctx.source[from..to];
     let value = if raw.starts_with('\'') {
         text.to_string()

@@ -136,20 +136,15 @@ pub fn scalar(node: Node, ctx: &Lowering) -> Expr {
             ctx.literal(node.start_byte(), node.end_byte(), text.to_string())
         }
         "double_quote_scalar" => {
-            let (from, to) = inside_quotes(node);
+            let (from, to) = ctx.inner(node.start_byte(), node.end_byte(), 1);
             ctx.literal(from, to, decode_escapes(&ctx.source[from..to]))
         }
         "single_quote_scalar" => {
-            let (from, to) = inside_quotes(node);
+            let (from, to) = ctx.inner(node.start_byte(), node.end_byte(), 1);
             ctx.literal(from, to, ctx.source[from..to].replace("''", "'"))
         }
         _ => Expr::Unknown,
     }
-}
-
-fn inside_quotes(node: Node) -> (usize, usize) {
-    let from = node.start_byte() + 1;
-    (from, node.end_byte().saturating_sub(1).max(from))
 }
 
 /// The text of a mapping pair's key, when it is a plain scalar.
