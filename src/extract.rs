@@ -1,6 +1,6 @@
 //! Syntax tree + query → candidates (the tokens worth checking) and definitions.
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 use streaming_iterator::StreamingIterator;
@@ -75,6 +75,10 @@ pub struct FileFacts {
     pub keys: Vec<lang::DocKey>,
     /// Every scalar value of a structured file that is not a key, in document order.
     pub values: Vec<lang::DocValue>,
+    /// The words of the strings no rule reads (left out as they were read, or dropped
+    /// after), each with how many of those strings hold it: the names a program writes
+    /// (`extension_loaded('pcntl')`) are evidence that a near key or value is another name.
+    pub unread_words: Vec<(Box<str>, u32)>,
 }
 
 thread_local! {
@@ -205,6 +209,7 @@ fn read_tree(
         },
         prose: HashSet::new(),
         skip_unread,
+        unread: StringWords::default(),
     };
     match walk {
         Some(walk) => walk(tree.root_node(), &ctx, &mut |capture| {
@@ -231,8 +236,12 @@ fn read_tree(
         }
     }
     let Collector {
-        mut facts, prose, ..
+        mut facts,
+        prose,
+        unread,
+        ..
     } = collector;
+    facts.unread_words = unread.into();
     if let Some(document) = &language.document {
         (facts.keys, facts.values) = lang::document_keys(document, tree.root_node(), &ctx);
     }
@@ -292,6 +301,8 @@ struct Collector<'c, 's> {
     prose: HashSet<(usize, usize)>,
     /// Pass over plain strings no rule reads.
     skip_unread: bool,
+    /// The words of the strings passed over.
+    unread: StringWords,
 }
 
 impl Collector<'_, '_> {
@@ -318,7 +329,8 @@ impl Collector<'_, '_> {
         };
         if role == Role::String && self.skip_unread {
             let plain = language.plain_string(node, ctx.text(node));
-            if plain.is_some_and(|text| !may_matter(text)) {
+            if let Some(text) = plain.filter(|text| !may_matter(text)) {
+                self.unread.add(text);
                 return;
             }
         }
@@ -438,10 +450,57 @@ impl FileFacts {
     /// Drops the strings no rule reads (words, sentences), so that a large repository's
     /// candidates stay small while the whole run holds them.
     pub fn drop_unread_strings(&mut self) {
+        let mut words = StringWords::from(std::mem::take(&mut self.unread_words));
         self.candidates.retain(|c| {
-            c.kind != CandidateKind::String || c.expr.literals().iter().any(|l| may_matter(&l.text))
+            let literals = c.expr.literals();
+            let read =
+                c.kind != CandidateKind::String || literals.iter().any(|l| may_matter(&l.text));
+            if !read {
+                literals.iter().for_each(|l| words.add(&l.text));
+            }
+            read
         });
+        self.unread_words = words.into();
     }
+}
+
+/// How many strings hold each word of four characters or more (letters, digits, `_`,
+/// `-`), as the repository counts the words of the strings it reads.
+#[derive(Debug, Default)]
+pub struct StringWords(HashMap<Box<str>, u32>);
+
+impl StringWords {
+    pub fn add(&mut self, text: &str) {
+        for word in string_words(text) {
+            match self.0.get_mut(word) {
+                Some(count) => *count += 1,
+                None => {
+                    self.0.insert(word.into(), 1);
+                }
+            }
+        }
+    }
+}
+
+impl From<Vec<(Box<str>, u32)>> for StringWords {
+    fn from(words: Vec<(Box<str>, u32)>) -> Self {
+        StringWords(words.into_iter().collect())
+    }
+}
+
+impl From<StringWords> for Vec<(Box<str>, u32)> {
+    fn from(words: StringWords) -> Self {
+        let mut words: Vec<_> = words.0.into_iter().collect();
+        words.sort_unstable();
+        words
+    }
+}
+
+/// The words of a string that the repository counts: runs of letters, digits, `_` and `-`
+/// of four characters or more.
+pub fn string_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .filter(|w| w.len() >= 4)
 }
 
 /// Could any rule read this string? Most strings of a program are words and sentences;
@@ -547,6 +606,7 @@ mod tests {
                     "{}",
                     path.display()
                 );
+                assert_eq!(early.unread_words, late.unread_words, "{}", path.display());
                 seen += 1;
             }
         }

@@ -140,10 +140,7 @@ impl Repository {
                     }
                     // Keys are counted as keys, not as words of a string.
                     let is_key = matches!(candidate.kind, CandidateKind::Key(_));
-                    for word in text
-                        .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
-                        .filter(|w| !is_key && w.len() >= 4)
-                    {
+                    for word in crate::extract::string_words(text).filter(|_| !is_key) {
                         *repo.literal_words.entry(word.to_string()).or_default() += 1;
                     }
                     if let Some(host) = url_host(text) {
@@ -155,6 +152,9 @@ impl Repository {
                         }
                     }
                 }
+            }
+            for (word, uses) in &facts.unread_words {
+                *repo.literal_words.entry(word.to_string()).or_default() += *uses as usize;
             }
             if is_settings_module(&paths[file], facts, vocab) {
                 repo.settings_modules.insert(file);

@@ -5,9 +5,11 @@ use super::{Findings, Rule};
 use crate::expr::{Expr, Lit};
 use crate::extract::{CandidateKind, FileFacts};
 use crate::finding::Severity;
+use crate::lang::DocValue;
 use crate::vocab::{
     changed_parts, nearest_name, nearest_of, KeyVocabulary, Registries, Vocabulary,
 };
+use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
     id: "value-typo",
@@ -95,57 +97,106 @@ pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
     let values = facts
         .values
         .iter()
-        .map(|value| &value.lit)
-        .filter(|lit| lit.exact && !lit.text.contains(char::is_whitespace));
-    for lit in values {
-        for word in crate::repo::value_words(&lit.text) {
-            if repo.value_word_uses(word) != 1
-                || repo.literal_uses(word) > 1
-                || repo.key_uses(word) > 0
-                || !word.chars().all(char::is_alphabetic)
-                || english.contains(&word.to_ascii_lowercase())
-            {
-                continue;
-            }
-            let rivals = repo
-                .trusted_value_words()
-                .iter()
-                .map(String::as_str)
-                .chain(CONFIG_WORDS.iter().copied());
-            // One slip: a value's words are short, and two edits reach other words.
-            let near = nearest_name(rivals, word, 1);
-            let [one] = near.as_slice() else {
-                continue;
-            };
-            // `hgetCommand` beside `hsetCommand`: the part that differs is a name the
-            // repository writes (`HGET`), so the value is another name.
-            let whole = word.to_ascii_lowercase();
-            if changed_parts(word, one).any(|part| part != whole && written_anywhere(repo, &part)) {
-                continue;
-            }
-            // `configs` beside `config`, `systemd` beside `system`: a word grown by a letter
-            // at its end is another word.
-            if word.strip_prefix(*one).is_some_and(|rest| rest.len() == 1) {
-                continue;
-            }
-            let start = word.as_ptr() as usize - lit.text.as_ptr() as usize;
-            let message = format!(
-                "`{word}` is written nowhere else in the repository; did you mean `{one}`?"
-            );
-            out.on_literal(
-                &RULE,
-                lit,
-                start..start + word.len(),
-                &[one.to_string()],
-                message,
-            );
-        }
+        .filter(|value| value.lit.exact && !value.lit.text.contains(char::is_whitespace));
+    let alone: Vec<(&DocValue, &str)> = values
+        .flat_map(|value| crate::repo::value_words(&value.lit.text).map(move |word| (value, word)))
+        .filter(|(_, word)| {
+            repo.value_word_uses(word) == 1
+                && repo.literal_uses(word) <= 1
+                && repo.key_uses(word) == 0
+                && word.chars().all(char::is_alphabetic)
+                && !english.contains(&word.to_ascii_lowercase())
+        })
+        .collect();
+    // A slot (the key the value stands under) that holds two words written nowhere else
+    // holds names, not a vocabulary: the `dbname`s of a site list, the pairs of a list of
+    // known misspellings, a blob of base64. One more unknown word there is no slip.
+    let slot = |value: &DocValue| {
+        value.place.map(|place| {
+            let key = place.parent.and_then(|i| facts.keys.get(i as usize));
+            (key.map(|key| key.lit.text.as_str()), place.items)
+        })
+    };
+    let mut per_slot: HashMap<_, usize> = HashMap::new();
+    for (value, _) in &alone {
+        *per_slot.entry(slot(value)).or_default() += 1;
     }
+    for (value, word) in alone {
+        if per_slot[&slot(value)] > 1 {
+            continue;
+        }
+        let lit = &value.lit;
+        let rivals = repo
+            .trusted_value_words()
+            .iter()
+            .map(String::as_str)
+            .chain(CONFIG_WORDS.iter().copied());
+        // One slip: a value's words are short, and two edits reach other words.
+        let near = nearest_name(rivals, word, 1);
+        let [one] = near.as_slice() else {
+            continue;
+        };
+        // `hgetCommand` beside `hsetCommand`: the part that differs is a name the
+        // repository writes (`HGET`), so the value is another name.
+        let whole = word.to_ascii_lowercase();
+        if changed_parts(word, one).any(|part| part != whole && written_anywhere(repo, &part)) {
+            continue;
+        }
+        // `inputtex` beside `inputted`: a word made of two the repository knows (`input`,
+        // `tex`) is a name built of them.
+        if is_compound(repo, english, word) {
+            continue;
+        }
+        // `[ "paramter", "parameter" ]`: a value beside the word in its own sequence is
+        // set against it on purpose.
+        let siblings = facts
+            .values
+            .iter()
+            .filter(|v| value.sequence.is_some() && v.sequence == value.sequence);
+        if siblings
+            .flat_map(|v| crate::repo::value_words(&v.lit.text))
+            .any(|w| w == *one)
+        {
+            continue;
+        }
+        // `configs` beside `config`, `systemd` beside `system`: a word grown by a letter
+        // at its end is another word; so is `subcat` beside `subcats`, its plural.
+        if word.strip_prefix(*one).is_some_and(|rest| rest.len() == 1)
+            || one.strip_prefix(word) == Some("s")
+        {
+            continue;
+        }
+        let start = word.as_ptr() as usize - lit.text.as_ptr() as usize;
+        let message =
+            format!("`{word}` is written nowhere else in the repository; did you mean `{one}`?");
+        out.on_literal(
+            &RULE,
+            lit,
+            start..start + word.len(),
+            &[one.to_string()],
+            message,
+        );
+    }
+}
+
+/// Whether `word` runs two words together: each part an English word of four letters or
+/// more, or a word of three or more that the repository writes.
+fn is_compound(
+    repo: &crate::repo::Repository,
+    english: &crate::vocab::WordList,
+    word: &str,
+) -> bool {
+    let lower = word.to_ascii_lowercase();
+    let known =
+        |part: &str| (part.len() >= 4 && english.contains(part)) || written_anywhere(repo, part);
+    (3..lower.len().saturating_sub(2))
+        .filter(|&at| lower.is_char_boundary(at))
+        .any(|at| known(&lower[..at]) && known(&lower[at..]))
 }
 
 /// Whether the repository writes a lower-case word in any case: in a value, a string or
 /// as a key.
-fn written_anywhere(repo: &crate::repo::Repository, word: &str) -> bool {
+pub(super) fn written_anywhere(repo: &crate::repo::Repository, word: &str) -> bool {
     let mut capitalised = word.to_string();
     capitalised[..1].make_ascii_uppercase();
     [word.to_string(), word.to_ascii_uppercase(), capitalised]

@@ -124,6 +124,9 @@ pub struct DocKey {
 pub struct DocValue {
     pub lit: std::sync::Arc<Lit>,
     pub place: Option<Place>,
+    /// The sequence it is an item of (the sequence's first byte), when it is one: values
+    /// that share it are siblings.
+    pub sequence: Option<usize>,
 }
 
 /// How far up from a node the key that holds it is looked for: past that, its place is
@@ -191,7 +194,18 @@ pub fn document_keys(
             // A key's scalar comes after its pair, which has claimed it.
             if !key_starts.contains(&lit.span.bytes) {
                 let place = place(ancestors, &holders);
-                values.push(DocValue { lit, place });
+                let sequence = ancestors
+                    .iter()
+                    .rev()
+                    .take(PLACE_REACH)
+                    .take_while(|node| !holders.contains_key(&node.id()))
+                    .find(|node| document.sequences.contains(&node.kind()))
+                    .map(|node| node.start_byte());
+                values.push(DocValue {
+                    lit,
+                    place,
+                    sequence,
+                });
             }
         }
     });

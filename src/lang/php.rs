@@ -306,6 +306,7 @@ pub fn literal_table(ctx: &Lowering, skip_unread: bool) -> Option<FileFacts> {
         ctx,
         candidates: Vec::new(),
         skip_unread,
+        unread: crate::extract::StringWords::default(),
     };
     let rest = reader.bytes.strip_prefix(b"<?php")?;
     if !rest.first()?.is_ascii_whitespace() {
@@ -328,6 +329,7 @@ pub fn literal_table(ctx: &Lowering, skip_unread: bool) -> Option<FileFacts> {
     reader.skip_space();
     (reader.at == reader.bytes.len()).then(|| FileFacts {
         candidates: reader.candidates,
+        unread_words: reader.unread.into(),
         ..FileFacts::default()
     })
 }
@@ -339,6 +341,8 @@ struct TableReader<'s, 'c> {
     candidates: Vec<Candidate>,
     /// Leave out the strings whose text shows no rule reads them.
     skip_unread: bool,
+    /// The words of the strings left out.
+    unread: crate::extract::StringWords,
 }
 
 impl TableReader<'_, '_> {
@@ -402,6 +406,7 @@ impl TableReader<'_, '_> {
         self.at = at + 1;
         let raw = &self.ctx.source[start + 1..at];
         if self.skip_unread && !raw.contains('\\') && !crate::extract::may_matter(raw) {
+            self.unread.add(raw);
             return Some(());
         }
         self.candidates.push(Candidate {
@@ -523,6 +528,7 @@ mod tests {
                 format!("{:?}", late.candidates),
                 "{source:?}"
             );
+            assert_eq!(early.unread_words, late.unread_words, "{source:?}");
         }
     }
 
