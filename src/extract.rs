@@ -419,9 +419,17 @@ fn finish(mut facts: FileFacts, prose: &HashSet<(usize, usize)>) -> FileFacts {
         }
         enclosing.push((start, end));
     }
+    let mut unread = StringWords::from(std::mem::take(&mut facts.unread_words));
     facts.candidates.retain(|c| match c.kind {
-        // A message that is only a URL (`__( 'https://…' )`) is still an address.
-        CandidateKind::String => !prose.contains(&c.bytes) || is_lone_url(&c.expr),
+        // A message that is only a URL (`__( 'https://…' )`) is still an address; the
+        // words of the others are the file's words all the same.
+        CandidateKind::String => {
+            let read = !prose.contains(&c.bytes) || is_lone_url(&c.expr);
+            if !read {
+                c.expr.literals().iter().for_each(|l| unread.add(&l.text));
+            }
+            read
+        }
         CandidateKind::Directive
         | CandidateKind::Key(_)
         | CandidateKind::Address
@@ -434,6 +442,7 @@ fn finish(mut facts: FileFacts, prose: &HashSet<(usize, usize)>) -> FileFacts {
             !inner.contains(&c.bytes) && !paths.iter().any(|p| p.0 <= c.bytes.0 && c.bytes.1 <= p.1)
         }
     });
+    facts.unread_words = unread.into();
     facts.candidates.sort_by_key(|c| c.bytes);
     facts
         .candidates

@@ -160,9 +160,10 @@ pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
             continue;
         }
         // `configs` beside `config`, `systemd` beside `system`: a word grown by a letter
-        // at its end is another word; so is `subcat` beside `subcats`, its plural.
+        // at its end is another word; so is `subcat` beside `subcats`, its plural (but
+        // `unles` is not the singular of the English word `unless`).
         if word.strip_prefix(*one).is_some_and(|rest| rest.len() == 1)
-            || one.strip_prefix(word) == Some("s")
+            || one.strip_prefix(word) == Some("s") && !english.contains(&one.to_ascii_lowercase())
         {
             continue;
         }
