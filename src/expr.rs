@@ -202,7 +202,14 @@ impl Symbols {
             ..Symbols::default()
         };
         let own_value = |file: usize, expr: &Expr| {
-            let value = evaluate(expr, file, bare.path(file), &bare, 0);
+            let value = evaluate(
+                expr,
+                file,
+                bare.path(file),
+                &bare,
+                0,
+                &mut MAX_STEPS.clone(),
+            );
             value
                 .is_fully_known()
                 .then_some((value.anchored, value.text))
@@ -304,17 +311,37 @@ fn same_shape(a: &Expr, b: &Expr) -> bool {
 
 const MAX_DEPTH: usize = 24;
 
+/// How many expression nodes one evaluation may visit. A name may stand twice in a
+/// definition (`A = B + B`, `B = C + C`, …), so without a budget a few lines of
+/// definitions evaluate to a value of exponential size; a real path takes a few dozen.
+const MAX_STEPS: usize = 2_000;
+
 impl Scope<'_> {
     pub fn evaluate(&self, expr: &Expr) -> Value {
-        evaluate(expr, self.file, self.file_path, self.symbols, 0)
+        evaluate(
+            expr,
+            self.file,
+            self.file_path,
+            self.symbols,
+            0,
+            &mut MAX_STEPS.clone(),
+        )
     }
 }
 
-fn evaluate(expr: &Expr, file: usize, file_path: &str, symbols: &Symbols, depth: usize) -> Value {
-    if depth > MAX_DEPTH {
+fn evaluate(
+    expr: &Expr,
+    file: usize,
+    file_path: &str,
+    symbols: &Symbols,
+    depth: usize,
+    steps: &mut usize,
+) -> Value {
+    if depth > MAX_DEPTH || *steps == 0 {
         return Value::unknown();
     }
-    let eval = |e: &Expr| evaluate(e, file, file_path, symbols, depth + 1);
+    *steps -= 1;
+    let mut eval = |e: &Expr| evaluate(e, file, file_path, symbols, depth + 1, steps);
     match expr {
         Expr::Lit(lit) => Value::literal(lit),
         Expr::File => Value::anchored(format!("/{file_path}")),
@@ -328,9 +355,14 @@ fn evaluate(expr: &Expr, file: usize, file_path: &str, symbols: &Symbols, depth:
         },
         Expr::FileDir => Value::anchored(parent_of(&format!("/{file_path}"))),
         Expr::Name(name) => match symbols.lookup(file, name) {
-            Some((def_file, def)) => {
-                evaluate(def, def_file, symbols.path(def_file), symbols, depth + 1)
-            }
+            Some((def_file, def)) => evaluate(
+                def,
+                def_file,
+                symbols.path(def_file),
+                symbols,
+                depth + 1,
+                steps,
+            ),
             None => Value::unknown(),
         },
         Expr::Dirname(inner) => {
@@ -479,5 +511,30 @@ mod tests {
             symbols: &symbols,
         };
         assert!(!scope.evaluate(&Expr::Name("A".into())).is_fully_known());
+    }
+
+    #[test]
+    fn a_name_written_many_times_in_its_own_definition_evaluates_in_bounded_work() {
+        // `A = join(A, A, A, A, "x")`: each level multiplies the work by four.
+        let parts = vec![Expr::Name("A".into()); 4]
+            .into_iter()
+            .chain([lit("x")])
+            .collect();
+        let symbols = Symbols::new(
+            vec!["a.py".into()],
+            vec![(0, "A".into(), Expr::Join(parts))],
+        );
+        let scope = Scope {
+            file: 0,
+            file_path: "a.py",
+            symbols: &symbols,
+        };
+        let value = scope.evaluate(&Expr::Name("A".into()));
+        assert!(!value.is_fully_known());
+        assert!(
+            value.pieces.len() <= MAX_STEPS * 2,
+            "{}",
+            value.pieces.len()
+        );
     }
 }

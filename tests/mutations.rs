@@ -180,3 +180,22 @@ fn strings_cut_short_inside_a_character_are_read_whole() {
         assert_eq!(format!("{first:?}"), format!("{second:?}"), "{path}");
     }
 }
+
+/// A settings file the python fuzz target mangled until `BASE_DIR` was joined from itself
+/// several times over: evaluating it took minutes before evaluation had a budget. Checked
+/// on a thread so that a return of the hang fails the test instead of stalling it.
+#[test]
+fn a_definition_built_from_itself_is_checked_in_bounded_work() {
+    let bytes = include_bytes!("regressions/python-definition-naming-itself");
+    let language = typo_gate::lang::Language::by_id("python").expect("a language");
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let findings = typo_gate::check_text("settings.py", Some(language), bytes, &[]);
+        sender.send(format!("{findings:?}")).unwrap();
+    });
+    let first = receiver
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("the check returns");
+    let second = typo_gate::check_text("settings.py", Some(language), bytes, &[]);
+    assert_eq!(first, format!("{second:?}"));
+}

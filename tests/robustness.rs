@@ -279,3 +279,40 @@ fn a_file_too_deep_to_read_is_named_and_the_others_are_still_checked() {
         );
     }
 }
+
+#[test]
+fn a_definition_that_names_itself_many_times_is_checked_in_bounded_work() {
+    // Each level of `BASE_DIR` multiplies the work by four: unbounded, this file alone
+    // kept the run busy for minutes (found by the python fuzz target).
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::write(
+        root.join("settings.py"),
+        "import os\n\
+         BASE_DIR = os.path.join(BASE_DIR, BASE_DIR, BASE_DIR, BASE_DIR, \"stat ic\")\n\
+         STATIC_ROOT = os.path.join(BASE_DIR, \"x\")\n",
+    )
+    .unwrap();
+    fs::write(
+        root.join("app.php"),
+        "<?php\nrequire __DIR__ . '/inc.phpp';\n",
+    )
+    .unwrap();
+    fs::write(root.join("inc.php"), "<?php\n").unwrap();
+
+    let run = check_json(&[root], &[]);
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        run.rows(),
+        vec![row(
+            "extension-typo",
+            "app.php",
+            2,
+            20,
+            "/inc.phpp",
+            Some("/inc.php")
+        )]
+    );
+    assert_eq!(run.code, 1);
+    assert_eq!(run.summary("files_scanned"), 3);
+}

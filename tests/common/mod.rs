@@ -56,6 +56,8 @@ pub fn check_json(paths: &[&Path], extra: &[&str]) -> JsonRun {
         .args(["--format", "json"])
         .args(extra)
         .args(paths)
+        // A guard against a hang, not a measure of speed: a healthy run takes well under.
+        .timeout(std::time::Duration::from_secs(120))
         .output()
         .expect("typo-gate runs");
     let stdout = String::from_utf8(output.stdout).expect("utf-8 output");
