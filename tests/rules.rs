@@ -224,7 +224,8 @@ fn server_values_against_their_registries() {
 fn keys_held_to_the_repositorys_own() {
     // Fires: a key written once, no word, one slip from a key of three files or more.
     // Silent: `sence` is written in a string elsewhere, `apiVersion` is another tool's
-    // spelling of `api_version`, `listens` and `groups` stand beside their singulars.
+    // spelling of `api_version`, `listens` and `groups` stand beside their singulars,
+    // `https_port` differs from `http_port` in a word the repository writes (`https://`).
     assert_fixture(
         "key-consensus",
         vec![
@@ -300,7 +301,9 @@ fn keys_and_values_held_to_their_schemas() {
 fn values_held_to_the_repositorys_own() {
     // Fires: a word of a value written nowhere else, one slip from a word the values of
     // two files write. Silent: a plural, a word grown by a letter, a camel-case name whose
-    // changed part the repository writes (`HGET`), the words of a sentence.
+    // changed part the repository writes (`HGET`), the words of a sentence, a word in a
+    // list of names written nowhere else (`registri` among `mirrorq`, `cachezz`), a word
+    // beside the one it is near in the same list (`unless-stoped` after `unless-stopped`).
     assert_fixture(
         "value-consensus",
         vec![
@@ -311,6 +314,22 @@ fn values_held_to_the_repositorys_own() {
                 18,
                 "django.db.backends.postgrseql",
                 Some("django.db.backends.postgresql"),
+            ),
+            row(
+                "value-typo",
+                "deploy/mirrors.yml",
+                3,
+                7,
+                "registri",
+                Some("registry"),
+            ),
+            row(
+                "value-typo",
+                "deploy/mirrors.yml",
+                5,
+                7,
+                "unless-stoped",
+                Some("unless-stopped"),
             ),
             row(
                 "value-typo",
