@@ -303,7 +303,9 @@ fn values_held_to_the_repositorys_own() {
     // two files write. Silent: a plural, a word grown by a letter, a camel-case name whose
     // changed part the repository writes (`HGET`), the words of a sentence, a word in a
     // list of names written nowhere else (`registri` among `mirrorq`, `cachezz`), a word
-    // beside the one it is near in the same list (`unless-stoped` after `unless-stopped`).
+    // beside the one it is near in the same list (`unless-stoped` after `unless-stopped`),
+    // two words run together when the one that differs is written elsewhere (`bask` in
+    // `baskends`; without it, `baskends` is a slip in `backends`).
     assert_fixture(
         "value-consensus",
         vec![
@@ -330,6 +332,14 @@ fn values_held_to_the_repositorys_own() {
                 7,
                 "unless-stoped",
                 Some("unless-stopped"),
+            ),
+            row(
+                "value-typo",
+                "deploy/mirrors.yml",
+                7,
+                7,
+                "baskends",
+                Some("backends"),
             ),
             row(
                 "value-typo",

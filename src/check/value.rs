@@ -144,7 +144,7 @@ pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
         }
         // `inputtex` beside `inputted`: a word made of two the repository knows (`input`,
         // `tex`) is a name built of them.
-        if is_compound(repo, english, word) {
+        if is_compound(repo, english, word, one) {
             continue;
         }
         // `[ "paramter", "parameter" ]`: a value beside the word in its own sequence is
@@ -181,18 +181,35 @@ pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
 }
 
 /// Whether `word` runs two words together: each part an English word of four letters or
-/// more, or a word of three or more that the repository writes.
+/// more, or a word of three or more that the repository writes. The part that differs
+/// from the suggestion must be one the repository writes: `inputtex` (`tex` is written)
+/// is a name beside `inputted`, but `padsword` is `password` with a slip in `pass`.
 fn is_compound(
     repo: &crate::repo::Repository,
     english: &crate::vocab::WordList,
     word: &str,
+    suggestion: &str,
 ) -> bool {
     let lower = word.to_ascii_lowercase();
+    let suggestion = suggestion.to_ascii_lowercase();
     let known =
         |part: &str| (part.len() >= 4 && english.contains(part)) || written_anywhere(repo, part);
     (3..lower.len().saturating_sub(2))
         .filter(|&at| lower.is_char_boundary(at))
-        .any(|at| known(&lower[..at]) && known(&lower[at..]))
+        .any(|at| {
+            let (head, tail) = lower.split_at(at);
+            if !(known(head) && known(tail)) {
+                return false;
+            }
+            let changed = if suggestion.starts_with(head) {
+                tail
+            } else if suggestion.ends_with(tail) {
+                head
+            } else {
+                return true; // The slip spans both parts: two words, each known.
+            };
+            written_anywhere(repo, changed)
+        })
 }
 
 /// Whether the repository writes a lower-case word in any case: in a value, a string or
