@@ -316,3 +316,22 @@ fn a_definition_that_names_itself_many_times_is_checked_in_bounded_work() {
     assert_eq!(run.code, 1);
     assert_eq!(run.summary("files_scanned"), 3);
 }
+
+#[test]
+fn a_value_word_of_letters_of_several_bytes_is_compared_without_a_crash() {
+    // The repository's words were looked up capitalised by slicing the first byte, which
+    // panicked inside `ح`.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::write(root.join("a.yml"), "label: حساب\n").unwrap();
+    fs::write(root.join("b.yml"), "label: حساب\n").unwrap();
+    fs::write(root.join("c.yml"), "label: حسات\n").unwrap();
+
+    let run = check_json(&[root], &[]);
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        run.rows(),
+        vec![row("value-typo", "c.yml", 1, 8, "حسات", Some("حساب"))]
+    );
+    assert_eq!(run.code, 1);
+}

@@ -305,7 +305,8 @@ fn values_held_to_the_repositorys_own() {
     // list of names written nowhere else (`registri` among `mirrorq`, `cachezz`), a word
     // beside the one it is near in the same list (`unless-stoped` after `unless-stopped`),
     // two words run together when the one that differs is written elsewhere (`bask` in
-    // `baskends`; without it, `baskends` is a slip in `backends`).
+    // `baskends`; without it, `baskends` is a slip in `backends`), a translation's word
+    // (`stoppet` in `nb.yml`, `stoppad` in `translations/`).
     assert_fixture(
         "value-consensus",
         vec![

@@ -99,7 +99,7 @@ pub fn check_file(file: usize, facts: &FileFacts, ctx: &Context) -> Vec<Finding>
     key::check_against_the_repository(facts, &mut out);
     value::check(facts, &mut out);
     value::check_against_the_schema(file_path, facts, &mut out);
-    value::check_against_the_repository(facts, &mut out);
+    value::check_against_the_repository(file_path, facts, &mut out);
     for candidate in facts
         .candidates
         .iter()

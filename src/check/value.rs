@@ -90,7 +90,12 @@ fn is_number(text: &str) -> bool {
 /// string or key), that is no word of English and holds no digit, one slip from a word the
 /// values of two files or more write, or from a word every format takes (`true`):
 /// `postgrseql` in `django.db.backends.postgrseql`, `alwasy`, `treu`.
-pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
+pub fn check_against_the_repository(file_path: &str, facts: &FileFacts, out: &mut Findings) {
+    // A translation's words are another language's: `Passord` in `no.yml` is Norwegian
+    // for the `Password` of `en.yml`, not a slip of it.
+    if is_message_catalogue(file_path, facts) {
+        return;
+    }
     let repo = out.repo();
     let english = &out.vocab().english;
     // A value with white space is a sentence or a command line, whose words are anyone's.
@@ -180,6 +185,62 @@ pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
     }
 }
 
+/// Folders that hold translations in the frameworks that keep them as data (Rails,
+/// Symfony, Laravel, gettext-style trees, browser extensions).
+const CATALOGUE_FOLDERS: &[&str] = &[
+    "locale",
+    "locales",
+    "i18n",
+    "l10n",
+    "lang",
+    "langs",
+    "languages",
+    "translations",
+    "_locales",
+];
+
+/// Whether a file is a message catalogue: it stands in a translations folder, or it is
+/// named by a language tag (`pt-BR.yml`, `de.json`) and a quarter of its values or more
+/// are phrases.
+fn is_message_catalogue(file_path: &str, facts: &FileFacts) -> bool {
+    let path = std::path::Path::new(file_path);
+    let folders = path.parent().into_iter().flat_map(|p| p.components());
+    if folders
+        .filter_map(|c| c.as_os_str().to_str())
+        .any(|folder| CATALOGUE_FOLDERS.contains(&folder.to_ascii_lowercase().as_str()))
+    {
+        return true;
+    }
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let phrases = facts
+        .values
+        .iter()
+        .filter(|v| {
+            v.lit
+                .text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count()
+                >= 2
+        })
+        .count();
+    is_language_tag(stem) && phrases * 4 >= facts.values.len() && phrases > 0
+}
+
+/// `de`, `pt-BR`, `zh_TW`, `sr-Latn`: a language subtag of two or three lower-case
+/// letters, then at most one region or script subtag.
+fn is_language_tag(stem: &str) -> bool {
+    let mut parts = stem.split(['-', '_']);
+    let language = parts.next().unwrap_or("");
+    let region = parts.next();
+    (2..=3).contains(&language.len())
+        && language.chars().all(|c| c.is_ascii_lowercase())
+        && parts.next().is_none()
+        && region.is_none_or(|r| {
+            (2..=4).contains(&r.len()) && r.chars().all(|c| c.is_ascii_alphanumeric())
+        })
+}
+
 /// Whether `word` runs two words together: each part an English word of four letters or
 /// more, or a word of three or more that the repository writes. The part that differs
 /// from the suggestion must be one the repository writes: `inputtex` (`tex` is written)
@@ -215,11 +276,22 @@ fn is_compound(
 /// Whether the repository writes a lower-case word in any case: in a value, a string or
 /// as a key.
 pub(super) fn written_anywhere(repo: &crate::repo::Repository, word: &str) -> bool {
+    cases(word).any(|w| repo.value_word_uses(&w) + repo.literal_uses(&w) + repo.key_uses(&w) > 0)
+}
+
+/// Whether the repository writes a lower-case word in any case in a value or a string.
+/// A key alone is no evidence for another key: the same slip may stand in two files.
+pub(super) fn written_in_text(repo: &crate::repo::Repository, word: &str) -> bool {
+    cases(word).any(|w| repo.value_word_uses(&w) + repo.literal_uses(&w) > 0)
+}
+
+/// `word`, `WORD` and `Word`.
+fn cases(word: &str) -> impl Iterator<Item = String> {
     let mut capitalised = word.to_string();
-    capitalised[..1].make_ascii_uppercase();
-    [word.to_string(), word.to_ascii_uppercase(), capitalised]
-        .iter()
-        .any(|w| repo.value_word_uses(w) + repo.literal_uses(w) + repo.key_uses(w) > 0)
+    if let Some(first) = capitalised.get_mut(..1) {
+        first.make_ascii_uppercase(); // `get_mut` declines a first character of several bytes.
+    }
+    [word.to_string(), word.to_ascii_uppercase(), capitalised].into_iter()
 }
 
 pub fn check(facts: &FileFacts, out: &mut Findings) {
