@@ -96,11 +96,10 @@ pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
             continue;
         }
         // `ext-pcntl` beside `ext-intl`: the part that differs is a name the repository
-        // writes (`extension_loaded('pcntl')`), so the key names another thing. Only a
-        // value or a string counts: the same slip may stand as a key in two files.
+        // writes (`extension_loaded('pcntl')`), so the key names another thing.
         let whole = name.to_ascii_lowercase();
         if changed_parts(name, one)
-            .any(|part| part != whole && super::value::written_in_text(repo, &part))
+            .any(|part| part != whole && super::value::written_as_evidence(repo, &part))
         {
             continue;
         }

@@ -279,10 +279,12 @@ pub(super) fn written_anywhere(repo: &crate::repo::Repository, word: &str) -> bo
     cases(word).any(|w| repo.value_word_uses(&w) + repo.literal_uses(&w) + repo.key_uses(&w) > 0)
 }
 
-/// Whether the repository writes a lower-case word in any case in a value or a string.
-/// A key alone is no evidence for another key: the same slip may stand in two files.
-pub(super) fn written_in_text(repo: &crate::repo::Repository, word: &str) -> bool {
-    cases(word).any(|w| repo.value_word_uses(&w) + repo.literal_uses(&w) > 0)
+/// Whether the repository writes a lower-case word in any case in a value or a string,
+/// or as a key twice or more: one key is weak evidence for another, since the same slip
+/// may stand in two files (`nmae:` and `job_nmae:`).
+pub(super) fn written_as_evidence(repo: &crate::repo::Repository, word: &str) -> bool {
+    cases(word)
+        .any(|w| repo.value_word_uses(&w) + repo.literal_uses(&w) > 0 || repo.key_uses(&w) >= 2)
 }
 
 /// `word`, `WORD` and `Word`.
