@@ -306,7 +306,8 @@ fn values_held_to_the_repositorys_own() {
     // beside the one it is near in the same list (`unless-stoped` after `unless-stopped`),
     // two words run together when the one that differs is written elsewhere (`bask` in
     // `baskends`; without it, `baskends` is a slip in `backends`), a translation's word
-    // (`stoppet` in `nb.yml`, `stoppad` in `translations/`).
+    // (`stoppet` in `nb.yml`, `stoppad` in `translations/`, `fr: exemple` in a mapping
+    // keyed by language).
     assert_fixture(
         "value-consensus",
         vec![

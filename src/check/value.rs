@@ -98,11 +98,18 @@ pub fn check_against_the_repository(file_path: &str, facts: &FileFacts, out: &mu
     }
     let repo = out.repo();
     let english = &out.vocab().english;
+    let translations = translation_maps(facts);
+    let translated = |value: &DocValue| {
+        let key = value
+            .place
+            .and_then(|place| place.parent)
+            .and_then(|i| facts.keys.get(i as usize));
+        key.is_some_and(|key| translations.contains(&key.mapping))
+    };
     // A value with white space is a sentence or a command line, whose words are anyone's.
-    let values = facts
-        .values
-        .iter()
-        .filter(|value| value.lit.exact && !value.lit.text.contains(char::is_whitespace));
+    let values = facts.values.iter().filter(|value| {
+        value.lit.exact && !value.lit.text.contains(char::is_whitespace) && !translated(value)
+    });
     let alone: Vec<(&DocValue, &str)> = values
         .flat_map(|value| crate::repo::value_words(&value.lit.text).map(move |word| (value, word)))
         .filter(|(_, word)| {
@@ -225,6 +232,23 @@ fn is_message_catalogue(file_path: &str, facts: &FileFacts) -> bool {
         })
         .count();
     is_language_tag(stem) && phrases * 4 >= facts.values.len() && phrases > 0
+}
+
+/// The mappings of a file that translate one message, keyed by language (`"pl":
+/// "Organizacja", "nn": "Neste"`): three keys or more, at least half of them language
+/// tags.
+fn translation_maps(facts: &FileFacts) -> std::collections::HashSet<usize> {
+    let mut per_mapping: HashMap<usize, (usize, usize)> = HashMap::new();
+    for key in &facts.keys {
+        let (tags, all) = per_mapping.entry(key.mapping).or_default();
+        *tags += usize::from(is_language_tag(&key.lit.text));
+        *all += 1;
+    }
+    per_mapping
+        .into_iter()
+        .filter(|&(_, (tags, all))| tags >= 3 && tags * 2 >= all)
+        .map(|(mapping, _)| mapping)
+        .collect()
 }
 
 /// `de`, `pt-BR`, `zh_TW`, `sr-Latn`: a language subtag of two or three lower-case
