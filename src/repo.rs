@@ -38,6 +38,9 @@ pub struct Repository {
     value_words: HashMap<String, (usize, usize)>,
     /// The value words written in two files or more, the spellings others are held to.
     trusted_value_words: Vec<String>,
+    /// Lower-case word or name part (`apis` of `GetApisRequest`, `macos` of `macOS`) → how
+    /// often values and strings write it, and how often keys do, in any case.
+    folded: HashMap<String, (u32, u32)>,
     /// Format family → the keys that files of it write in [`TRUSTED`] files or more, with
     /// how many files.
     trusted_keys: HashMap<&'static str, Vec<(String, usize)>>,
@@ -50,6 +53,13 @@ pub struct Repository {
 pub fn value_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 4)
+}
+
+/// Where a folded word was written.
+#[derive(Clone, Copy)]
+enum Role {
+    Text,
+    Key,
 }
 
 /// A word used this often in the same role is the repository's own spelling.
@@ -79,6 +89,7 @@ impl Repository {
             };
             let mut words_seen = HashSet::new();
             for value in &facts.values {
+                repo.fold(&value.lit.text, Role::Text);
                 for word in value_words(&value.lit.text) {
                     let entry = repo.value_words.entry(word.to_string()).or_default();
                     entry.0 += 1;
@@ -89,6 +100,7 @@ impl Repository {
             }
             let mut seen = HashSet::new();
             for key in &facts.keys {
+                repo.fold(&key.lit.text, Role::Key);
                 *repo.key_uses.entry(key.lit.text.clone()).or_default() += 1;
                 if seen.insert(key.lit.text.as_str()) {
                     *key_files
@@ -125,6 +137,12 @@ impl Repository {
             // A literal may stand in several candidates (a concatenation and its string):
             // it is one use.
             let mut counted = HashSet::new();
+            // A structured file's values are folded with its values already.
+            let values: HashSet<_> = facts
+                .values
+                .iter()
+                .filter_map(|v| v.lit.span.bytes)
+                .collect();
             for candidate in &facts.candidates {
                 for lit in candidate.expr.literals() {
                     let text = lit.text.as_str();
@@ -143,6 +161,9 @@ impl Repository {
                     for word in crate::extract::string_words(text).filter(|_| !is_key) {
                         *repo.literal_words.entry(word.to_string()).or_default() += 1;
                     }
+                    if !is_key && !lit.span.bytes.is_some_and(|b| values.contains(&b)) {
+                        repo.fold(text, Role::Text);
+                    }
                     if let Some(host) = url_host(text) {
                         *repo.hosts.entry(host.to_string()).or_default() += 1;
                     }
@@ -153,8 +174,13 @@ impl Repository {
                     }
                 }
             }
+            // A structured file's unread strings are its values, folded already.
+            let document = facts.language.is_some_and(|l| l.document.is_some());
             for (word, uses) in &facts.unread_words {
                 *repo.literal_words.entry(word.to_string()).or_default() += *uses as usize;
+                for _ in 0..*uses * u32::from(!document) {
+                    repo.fold(word, Role::Text);
+                }
             }
             if is_settings_module(&paths[file], facts, vocab) {
                 repo.settings_modules.insert(file);
@@ -208,6 +234,44 @@ impl Repository {
     /// The value words written in two files or more.
     pub fn trusted_value_words(&self) -> &[String] {
         &self.trusted_value_words
+    }
+
+    /// How often the repository's values and strings write a lower-case word, in any case,
+    /// whole or as a part of a longer name (`pids` of `AudioPids`, `macos` of `macOS`).
+    pub fn folded_text_uses(&self, lower: &str) -> usize {
+        self.folded.get(lower).map_or(0, |(text, _)| *text as usize)
+    }
+
+    /// How often the repository's keys hold a lower-case word, in any case, whole or as a
+    /// part of a longer key.
+    pub fn folded_key_uses(&self, lower: &str) -> usize {
+        self.folded.get(lower).map_or(0, |(_, keys)| *keys as usize)
+    }
+
+    /// Counts the words of `text` (its runs of letters and digits) and their name parts,
+    /// lower-cased, each once per run.
+    fn fold(&mut self, text: &str, role: Role) {
+        for run in text.split(|c: char| !c.is_alphanumeric()) {
+            if run.len() < 2 {
+                continue;
+            }
+            let whole = run.to_lowercase();
+            let parts = crate::vocab::name_parts(run);
+            let mut count = |word: &str| {
+                let entry = match self.folded.get_mut(word) {
+                    Some(entry) => entry,
+                    None => self.folded.entry(word.to_string()).or_default(),
+                };
+                match role {
+                    Role::Text => entry.0 += 1,
+                    Role::Key => entry.1 += 1,
+                }
+            };
+            count(&whole);
+            for part in parts.iter().filter(|p| p.len() >= 2 && **p != whole) {
+                count(part);
+            }
+        }
     }
 
     /// How often the repository writes `key` as a key of a structured file.

@@ -26,6 +26,15 @@ impl WordList {
     pub fn contains(&self, word: &str) -> bool {
         self.words.binary_search(&word).is_ok()
     }
+
+    /// Whether a word of the list is `prefix` and more, `extra` letters or more longer.
+    pub fn starts_longer(&self, prefix: &str, extra: usize) -> bool {
+        let from = self.words.partition_point(|w| *w < prefix);
+        self.words[from..]
+            .iter()
+            .take_while(|w| w.starts_with(prefix))
+            .any(|w| w.len() >= prefix.len() + extra)
+    }
 }
 
 /// A sorted list of known words.

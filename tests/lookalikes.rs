@@ -168,3 +168,96 @@ fn ports_and_url_separators() {
         ],
     );
 }
+
+#[test]
+fn keys_a_file_declares_or_writes_in_other_cases_are_not_slips() {
+    // An API model's member names beside three files that write `uid`, `Pid` and
+    // `Quantity`: a member described by its own `documentation`, one whose name its
+    // `locationName` writes in another case, one written inside two longer names.
+    assert_case(
+        "declared-keys",
+        &[
+            ("key-typo", "model.json", 5, 10, "udid", Some("uid")),
+            ("key-typo", "model.json", 6, 10, "Pids", Some("Pid")),
+            (
+                "key-typo",
+                "model.json",
+                7,
+                10,
+                "Quantile",
+                Some("Quantity"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn names_inside_values_are_not_slips_of_words() {
+    // A word written elsewhere in another case (`macOS`) or in a block scalar (`httpd` of
+    // `httpd.apache.org`), a name whose changed part the repository writes (`SSL`), a
+    // URL's host, an address's local part, a UUID's groups, a random token and a file
+    // name; the bad twin holds a slip beside each, outside the name.
+    assert_case(
+        "value-names",
+        &[
+            ("value-typo", "target.yml", 3, 11, "macors", Some("macros")),
+            ("value-typo", "target.yml", 5, 12, "htpps", Some("https")),
+            (
+                "value-typo",
+                "target.yml",
+                7,
+                9,
+                "shared:MySQK:10m",
+                Some("shared:MySQL:10m"),
+            ),
+            (
+                "value-typo",
+                "target.yml",
+                9,
+                9,
+                "https://isib-group.github.io/imdex",
+                Some("https://isib-group.github.io/index"),
+            ),
+            (
+                "value-typo",
+                "target.yml",
+                10,
+                10,
+                "alice@exmaple.com",
+                Some("alice@example.com"),
+            ),
+            (
+                "value-typo",
+                "target.yml",
+                11,
+                11,
+                "arn:aws:x:us-east-1:228f02c2-c665-4bfd-aaac-8b04080bea3c:abax",
+                Some("arn:aws:x:us-east-1:228f02c2-c665-4bfd-aaac-8b04080bea3c:abac"),
+            ),
+            (
+                "value-typo",
+                "target.yml",
+                14,
+                7,
+                "configuration-fiels",
+                Some("configuration-files"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn words_cut_short_are_not_slips_of_shorter_words() {
+    // `templ` (of `template`) beside `temp`, `conn` (of `connection`) beside `conf`.
+    assert_case(
+        "cut-short",
+        &[(
+            "word-typo",
+            "ucs.py",
+            2,
+            22,
+            "/san-conn-tmep-",
+            Some("/san-conn-temp-"),
+        )],
+    );
+}

@@ -66,14 +66,21 @@ pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
     let repo = out.repo();
     let english = &out.vocab().english;
     let trusted = repo.trusted_keys(family);
-    for key in &facts.keys {
+    let declared = declared_keys(facts);
+    for (index, key) in facts.keys.iter().enumerate() {
         let name = key.lit.text.as_str();
+        let lower = name.to_ascii_lowercase();
         if repo.key_uses(name) != 1
             || repo.literal_uses(name) > 0
+            // Written in another case or inside longer names: `pids` of `"AudioPids"`,
+            // `"locationName": "stdEvent"` beside `StdEvent`, `"<p>The URIs.</p>"`.
+            || repo.folded_text_uses(&lower) > 0
+            || repo.folded_key_uses(&lower) >= 3
+            || declared.contains(&index)
             || !name
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
-            || english.contains(&name.to_ascii_lowercase())
+            || english.contains(&lower)
         {
             continue;
         }
@@ -113,6 +120,22 @@ pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
         out.on_literal(&RULE, &key.lit, 0..name.len(), &[one.to_string()], message);
     }
 }
+
+/// Keys a file declares rather than uses: keys whose own mapping describes them (a
+/// `description` or `documentation` beside their type, as API models, JSON Schemas and
+/// argument specs write them). A declared name is whatever its author chose.
+fn declared_keys(facts: &FileFacts) -> std::collections::HashSet<usize> {
+    facts
+        .keys
+        .iter()
+        .filter(|k| DESCRIBING.contains(&k.lit.text.as_str()))
+        .filter_map(|k| k.place.filter(|p| p.items == 0)?.parent)
+        .map(|parent| parent as usize)
+        .collect()
+}
+
+/// Keys that describe the key whose mapping holds them.
+const DESCRIBING: &[&str] = &["description", "documentation", "doc", "help", "summary"];
 
 /// Keys a published schema of the file does not allow where they stand, one slip from a
 /// key it does: `setps:` in a workflow's job, `"engins"` in `package.json`. Where the

@@ -110,12 +110,26 @@ pub fn check_against_the_repository(file_path: &str, facts: &FileFacts, out: &mu
     let values = facts.values.iter().filter(|value| {
         value.lit.exact && !value.lit.text.contains(char::is_whitespace) && !translated(value)
     });
+    let extensions = &out.vocab().extensions;
     let alone: Vec<(&DocValue, &str)> = values
-        .flat_map(|value| crate::repo::value_words(&value.lit.text).map(move |word| (value, word)))
+        .flat_map(|value| {
+            let text = value.lit.text.as_str();
+            let names = names_not_words(text, extensions);
+            crate::repo::value_words(text)
+                .filter(move |word| {
+                    let at = word.as_ptr() as usize - text.as_ptr() as usize;
+                    !names.iter().any(|range| range.contains(&at))
+                })
+                .map(move |word| (value, word))
+        })
         .filter(|(_, word)| {
+            let lower = word.to_lowercase();
             repo.value_word_uses(word) == 1
                 && repo.literal_uses(word) <= 1
                 && repo.key_uses(word) == 0
+                // Written nowhere else in any case, nor inside a longer name: `macos` beside
+                // `macOS`, `npar` beside `NparOk`.
+                && repo.folded_text_uses(&lower) + repo.folded_key_uses(&lower) <= 1
                 && word.chars().all(char::is_alphabetic)
                 && !english.contains(&word.to_ascii_lowercase())
         })
@@ -301,6 +315,94 @@ fn is_compound(
 /// as a key.
 pub(super) fn written_anywhere(repo: &crate::repo::Repository, word: &str) -> bool {
     cases(word).any(|w| repo.value_word_uses(&w) + repo.literal_uses(&w) + repo.key_uses(&w) > 0)
+        // The word being judged holds its parts once itself: `ssl` of `MySSL` must be
+        // written once more (`ssl_session_cache`).
+        || repo.folded_text_uses(word) + repo.folded_key_uses(word) >= 2
+}
+
+/// The byte ranges of a value that hold names rather than words: a URL's user and host
+/// (`isib-group.github.io`), an address's local part (`alice@`), the groups of a UUID,
+/// and the whole value when it names a file (`cs_insance.md`: files are the path checks'
+/// business, held to the tree) or holds a random token (`qt-RBst_7yO8gVIon…`).
+fn names_not_words(text: &str, extensions: &Vocabulary) -> Vec<std::ops::Range<usize>> {
+    let whole = 0..text.len();
+    let last = text.rsplit('/').next().unwrap_or(text);
+    let names_file = !text.contains("://")
+        && !text.contains('@')
+        && last.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty() && extensions.contains(&ext.to_ascii_lowercase())
+        });
+    let random = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(is_random_token);
+    if names_file || random {
+        return vec![whole];
+    }
+    let mut names = Vec::new();
+    if let Some(at) = text.find("://") {
+        let start = at + 3;
+        let end = text[start..]
+            .find(['/', '?', '#'])
+            .map_or(text.len(), |i| start + i);
+        names.push(start..end);
+    }
+    for (at, _) in text.match_indices('@') {
+        let start = text[..at]
+            .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')))
+            .map_or(0, |i| i + 1);
+        names.push(start..at);
+    }
+    names.extend(uuids(text));
+    names
+}
+
+/// A run of letters and digits that no hand spells: twelve characters or more mixing
+/// digits (in two places or more), capitals and small letters, changing between them
+/// at every other character or so
+/// (`7yO8gVIonIBsAxr2t`), as base64 and generated identifiers do.
+fn is_random_token(run: &str) -> bool {
+    let class = |b: u8| match b {
+        b'0'..=b'9' => 0,
+        b'A'..=b'Z' => 1,
+        _ => 2,
+    };
+    let bytes = run.as_bytes();
+    let mut seen = [false; 3];
+    bytes.iter().for_each(|&b| seen[class(b)] = true);
+    let switches = bytes
+        .windows(2)
+        .filter(|w| class(w[0]) != class(w[1]))
+        .count();
+    let digit_runs = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b.is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()))
+        .count();
+    bytes.len() >= 12 && seen == [true; 3] && digit_runs >= 2 && switches * 2 >= bytes.len()
+}
+
+/// The byte ranges of the UUIDs in a text (`228f02c2-c665-4bfd-aaac-8b04080bea3c`).
+fn uuids(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    const GROUPS: [usize; 5] = [8, 4, 4, 4, 12];
+    const LEN: usize = 36;
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(LEN - 1))
+        .filter(move |&start| {
+            let candidate = &bytes[start..start + LEN];
+            let mut at = 0;
+            let shaped = GROUPS.iter().enumerate().all(|(i, &len)| {
+                let group = candidate[at..at + len].iter().all(u8::is_ascii_hexdigit);
+                at += len;
+                let dash = i == GROUPS.len() - 1 || candidate[at] == b'-';
+                at += 1;
+                group && dash
+            });
+            let bounded = |i: Option<&u8>| i.is_none_or(|b| !b.is_ascii_alphanumeric());
+            shaped
+                && bounded(start.checked_sub(1).and_then(|i| bytes.get(i)))
+                && bounded(bytes.get(start + LEN))
+        })
+        .map(|start| start..start + LEN)
 }
 
 /// Whether the repository writes a lower-case word in any case in a value or a string,

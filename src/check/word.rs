@@ -101,6 +101,18 @@ fn near_words(word: &str, folders_too: bool, out: &Findings) -> Option<Vec<Strin
             .collect::<String>()
     };
     near.retain(|n| letters(n) != letters(&lower));
+    // A word cut short is another word: `templ` (of `template`) is not `temp` with a
+    // letter more, nor `conn` (of `connection`) `conf` with its last letter changed.
+    // Abbreviations are cut at the end, so only a slip in the last letter is read so.
+    let cut_short = vocab.english.starts_longer(&lower, 2);
+    near.retain(|n| {
+        let grown = lower.strip_prefix(*n).is_some_and(|rest| rest.len() == 1);
+        let last_changed = lower.len() == n.len()
+            && lower.char_indices().last().is_some_and(|(at, c)| {
+                n.get(..at) == Some(&lower[..at]) && n.get(at..).is_some_and(|r| !r.starts_with(c))
+            });
+        !(cut_short && (grown || last_changed))
+    });
     // A capital before a word makes another name (`Predis/` beside `redis/`, Perl's
     // `Coro/` beside `core/`): a hand that slips does not also capitalise, so a capitalised
     // word is only near a capitalised folder of the tree.

@@ -43,6 +43,7 @@ pub const DOCUMENT: Document = Document {
         "plain_scalar" | "double_quote_scalar" | "single_quote_scalar" => {
             super::key_literal(Some(node), ctx, scalar)
         }
+        "block_scalar" => super::key_literal(Some(node), ctx, block_scalar),
         _ => None,
     },
     sequences: &["block_sequence", "flow_sequence"],
@@ -145,6 +146,22 @@ pub fn scalar(node: Node, ctx: &Lowering) -> Expr {
         }
         _ => Expr::Unknown,
     }
+}
+
+/// A block scalar (`description: |` and its lines) as the text of its lines, each trimmed:
+/// never byte for byte its source, so no rule rewrites it, but its words are the file's.
+fn block_scalar(node: Node, ctx: &Lowering) -> Expr {
+    let source = ctx.text(node);
+    let Some(header) = source.find('\n') else {
+        return Expr::Unknown;
+    };
+    let text: Vec<&str> = source[header + 1..].lines().map(str::trim).collect();
+    let start = node.start_byte() + header + 1;
+    let mut lit = ctx.literal(start, node.end_byte(), text.join("\n"));
+    if let Expr::Lit(inner) = &mut lit {
+        std::sync::Arc::make_mut(inner).exact = false;
+    }
+    lit
 }
 
 /// The text of a mapping pair's key, when it is a plain scalar.
