@@ -161,12 +161,18 @@ pub struct FixArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Each finding with its source line and a suggestion, then a summary.
     Human,
+    /// One JSON object with every finding and the totals.
     Json,
     /// SARIF 2.1.0, for code scanning.
     Sarif,
     /// GitHub Actions workflow commands: one annotation per finding.
     Github,
+    /// A GitLab Code Quality report, for `artifacts:reports:codequality`.
+    Gitlab,
+    /// JUnit XML: a test case per checked file, a failure per blocking finding.
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
