@@ -41,6 +41,17 @@ pub enum Command {
     /// Git hooks that run the check before a push or a commit.
     #[command(subcommand)]
     Hook(HookCommand),
+    /// Print a completion script for a shell: `typo-gate completions bash`.
+    Completions {
+        /// The shell the script is for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff, or write one page per command to a folder.
+    Man {
+        /// Write typo-gate.1 and a page for each command (typo-gate-check.1, ...) here.
+        #[arg(long, value_name = "DIR")]
+        output_dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

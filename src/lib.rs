@@ -13,6 +13,7 @@ pub mod fix;
 pub mod fsindex;
 pub mod hook;
 pub mod lang;
+pub mod manual;
 pub mod repo;
 pub mod report;
 pub mod schema;
@@ -118,6 +119,24 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
                     Ok(ExitStatus::Failure)
                 }
             }
+        }
+        Command::Completions { shell } => {
+            report::write_stdout(&manual::completions(shell)).map_err(Error::Output)?;
+            Ok(ExitStatus::Clean)
+        }
+        Command::Man { output_dir: None } => {
+            report::write_stdout(&manual::man_page()).map_err(Error::Output)?;
+            Ok(ExitStatus::Clean)
+        }
+        Command::Man {
+            output_dir: Some(dir),
+        } => {
+            let mut text = String::new();
+            for page in manual::write_man_pages(&dir)? {
+                text.push_str(&format!("wrote {}\n", page.display()));
+            }
+            report::write_stdout(&text).map_err(Error::Output)?;
+            Ok(ExitStatus::Clean)
         }
     }
 }
