@@ -41,6 +41,17 @@ pub enum Command {
     /// Git hooks that run the check before a push or a commit.
     #[command(subcommand)]
     Hook(HookCommand),
+    /// Print a completion script for a shell: `typo-gate completions bash`.
+    Completions {
+        /// The shell the script is for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff, or write one page per command to a folder.
+    Man {
+        /// Write typo-gate.1 and a page for each command (typo-gate-check.1, ...) here.
+        #[arg(long, value_name = "DIR")]
+        output_dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -161,12 +172,18 @@ pub struct FixArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Each finding with its source line and a suggestion, then a summary.
     Human,
+    /// One JSON object with every finding and the totals.
     Json,
     /// SARIF 2.1.0, for code scanning.
     Sarif,
     /// GitHub Actions workflow commands: one annotation per finding.
     Github,
+    /// A GitLab Code Quality report, for `artifacts:reports:codequality`.
+    Gitlab,
+    /// JUnit XML: a test case per checked file, a failure per blocking finding.
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -13,6 +13,7 @@ pub mod fix;
 pub mod fsindex;
 pub mod hook;
 pub mod lang;
+pub mod manual;
 pub mod repo;
 pub mod report;
 pub mod schema;
@@ -118,6 +119,24 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
                     Ok(ExitStatus::Failure)
                 }
             }
+        }
+        Command::Completions { shell } => {
+            report::write_stdout(&manual::completions(shell)).map_err(Error::Output)?;
+            Ok(ExitStatus::Clean)
+        }
+        Command::Man { output_dir: None } => {
+            report::write_stdout(&manual::man_page()).map_err(Error::Output)?;
+            Ok(ExitStatus::Clean)
+        }
+        Command::Man {
+            output_dir: Some(dir),
+        } => {
+            let mut text = String::new();
+            for page in manual::write_man_pages(&dir)? {
+                text.push_str(&format!("wrote {}\n", page.display()));
+            }
+            report::write_stdout(&text).map_err(Error::Output)?;
+            Ok(ExitStatus::Clean)
         }
     }
 }
@@ -291,24 +310,34 @@ fn run_check(args: &CheckArgs) -> Result<ExitStatus> {
         stale_baseline = Some(recorded.stale());
     }
 
+    let workspace = env_path("GITHUB_WORKSPACE");
+    let roots: Vec<report::Root> = checked
+        .iter()
+        .map(|c| report::Root::new(&c.root, workspace.as_deref()))
+        .collect();
     let format = output_format(args.format);
     let mut reporters: Vec<Box<dyn Reporter>> = vec![match format {
         Format::Human => Box::new(report::Human::new(use_color(args.color))),
         Format::Json => Box::new(report::Json::default()),
-        Format::Sarif => Box::new(report::Sarif::new(None)),
-        Format::Github => Box::new(report::Github::new(
-            std::env::var_os("GITHUB_STEP_SUMMARY")
-                .filter(|file| !file.is_empty())
-                .map(PathBuf::from),
-        )),
+        Format::Sarif => Box::new(report::Sarif::new(None, &roots)),
+        Format::Github => Box::new(report::Github::new(env_path("GITHUB_STEP_SUMMARY"))),
+        Format::Gitlab => Box::new(report::Gitlab::default()),
+        Format::Junit => Box::new(report::Junit::new(checked.iter().zip(&roots).flat_map(
+            |(c, root)| {
+                c.outcome
+                    .sources
+                    .iter()
+                    .map(|(path, _)| root.repository_path(path))
+            },
+        ))),
     }];
     if let Some(file) = &args.sarif_output {
-        reporters.push(Box::new(report::Sarif::new(Some(file.clone()))));
+        reporters.push(Box::new(report::Sarif::new(Some(file.clone()), &roots)));
     }
     let mut summary = Summary::default();
     let mut failed = false;
     let mut blocking = false;
-    for CheckedRoot { root, outcome } in &checked {
+    for (CheckedRoot { outcome, .. }, root) in checked.iter().zip(&roots) {
         summary.files_scanned += outcome.scanned;
         summary.files_skipped += outcome.skipped;
         summary.files_not_read += outcome.not_read;
@@ -337,7 +366,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitStatus> {
     for reporter in &mut reporters {
         reporter.finish(&summary).map_err(Error::Output)?;
     }
-    if matches!(format, Format::Sarif | Format::Github) {
+    if !matches!(format, Format::Human | Format::Json) {
         report::stale_baseline(summary.stale_baseline.as_deref().unwrap_or_default());
     }
     Ok(if blocking {
@@ -347,6 +376,13 @@ fn run_check(args: &CheckArgs) -> Result<ExitStatus> {
     } else {
         ExitStatus::Clean
     })
+}
+
+/// A path named by an environment variable, unless it is unset or empty.
+fn env_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|value| !value.is_empty())
+        .map(PathBuf::from)
 }
 
 /// The format asked for; without one, annotations inside GitHub Actions, else the human report.

@@ -117,6 +117,7 @@ fn run_action(workspace: &Path, inputs: &[(&str, &str)], path: &OsString) -> Act
             .current_dir(workspace)
             .env("PATH", path)
             .env("GITHUB_ACTIONS", "true")
+            .env("GITHUB_WORKSPACE", workspace)
             .env("GITHUB_ACTION_PATH", manifest_dir())
             .env("GITHUB_OUTPUT", &output_file)
             .env("GITHUB_STEP_SUMMARY", &summary)

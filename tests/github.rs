@@ -1,5 +1,6 @@
 //! `--format github`: workflow commands with GitHub's escaping, the closing total, the step
-//! summary, and the default inside GitHub Actions.
+//! summary, and the default inside GitHub Actions. Each run is in `dir` as the workspace,
+//! as a job runs in its checkout (`tests/paths.rs` checks paths given from elsewhere).
 mod common;
 
 use std::path::Path;
@@ -9,7 +10,9 @@ use common::{fixture, typo_gate};
 
 fn github(dir: &Path) -> Command {
     let mut cmd = typo_gate();
-    cmd.current_dir(dir).env_remove("GITHUB_STEP_SUMMARY");
+    cmd.current_dir(dir)
+        .env("GITHUB_WORKSPACE", dir)
+        .env_remove("GITHUB_STEP_SUMMARY");
     cmd
 }
 

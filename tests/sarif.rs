@@ -8,9 +8,11 @@ use std::path::Path;
 use common::{fixture, typo_gate};
 use serde_json::{json, Value};
 
+/// A SARIF run in `dir` as the workspace, as a job runs in its checkout.
 fn sarif(dir: &Path, args: &[&str]) -> (i32, Value) {
     let output = typo_gate()
         .current_dir(dir)
+        .env("GITHUB_WORKSPACE", dir)
         .args(["check", "--format", "sarif"])
         .args(args)
         .output()
@@ -169,6 +171,13 @@ fn a_result_has_the_rule_the_place_and_the_fix() {
         })
     );
 
+    // The workspace is the base the relative paths resolve against.
+    let workspace = fixture("php-template").canonicalize().unwrap();
+    assert_eq!(
+        log["runs"][0]["originalUriBaseIds"],
+        json!({ "%SRCROOT%": { "uri": format!("file://{}/", workspace.display()) } })
+    );
+
     // Checked from inside the root, the path has no `./` in front.
     let (_, log) = sarif(&fixture("php-template").join("bad"), &["."]);
     let location = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
@@ -241,6 +250,7 @@ fn sarif_output_writes_the_log_beside_another_format() {
     let file = out.path().join("typo-gate.sarif");
     let output = typo_gate()
         .current_dir(fixture("php-template"))
+        .env("GITHUB_WORKSPACE", fixture("php-template"))
         .args(["check", "--format", "json", "--sarif-output"])
         .arg(&file)
         .arg("bad")
@@ -286,13 +296,11 @@ fn a_badly_named_folder_is_a_result_without_region_or_fix() {
     );
     assert_eq!(result.get("fixes"), None);
 
-    // An absolute root gives absolute file URIs, which no base can resolve.
+    // An absolute root in the workspace gives the same relative URI.
     let (_, log) = sarif(repo.path(), &[repo.path().to_str().unwrap()]);
     let location = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
-    let uri = location["artifactLocation"]["uri"].as_str().unwrap();
-    assert!(
-        uri.starts_with("file:///") && uri.ends_with("/static%20"),
-        "{uri}"
+    assert_eq!(
+        location["artifactLocation"],
+        json!({ "uri": "static%20", "uriBaseId": "%SRCROOT%" })
     );
-    assert_eq!(location["artifactLocation"].get("uriBaseId"), None);
 }

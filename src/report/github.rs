@@ -2,9 +2,9 @@
 //! annotation on the line, then a closing total; with `GITHUB_STEP_SUMMARY`, a Markdown
 //! table of every finding on the run's summary page.
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use super::{level, workspace_path, write_stdout, Reporter, Summary};
+use super::{level, write_stdout, Reporter, Root, Summary};
 use crate::finding::{Finding, Severity};
 
 /// GitHub shows at most this many annotations of each level per step.
@@ -34,12 +34,13 @@ impl Github {
 }
 
 impl Reporter for Github {
-    fn report(&mut self, root: &Path, finding: &Finding) -> io::Result<()> {
+    fn report(&mut self, root: &Root, finding: &Finding) -> io::Result<()> {
         match finding.severity {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
         }
-        let path = workspace_path(root, &finding.path);
+        // GitHub attaches an annotation to the diff only by a path relative to the checkout.
+        let path = root.repository_path(&finding.path);
         let (start, end) = (finding.span.start, finding.span.end);
         let mut properties = format!("file={}", escape_property(&path));
         // A finding about a file's own name has no position: annotate the file.

@@ -1,13 +1,12 @@
 //! The default output: each finding rendered by miette with the source line, a label
 //! under the token and a `help: did you mean …?`, then a closing summary.
 use std::io;
-use std::path::Path;
 
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, Report,
 };
 
-use super::{display_path, write_stdout, Reporter, Summary};
+use super::{write_stdout, Reporter, Root, Summary};
 use crate::finding::{Finding, Severity};
 
 pub struct Human {
@@ -44,8 +43,8 @@ impl Human {
 }
 
 impl Reporter for Human {
-    fn report(&mut self, root: &Path, finding: &Finding) -> io::Result<()> {
-        let shown = display_path(root, &finding.path);
+    fn report(&mut self, root: &Root, finding: &Finding) -> io::Result<()> {
+        let shown = root.display_path(&finding.path);
         let mut diagnostic = MietteDiagnostic::new(finding.message.clone())
             .with_code(finding.rule)
             .with_severity(match finding.severity {

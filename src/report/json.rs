@@ -1,11 +1,10 @@
 //! `--format json`: one object on stdout. Fields may be added, never renamed.
 use std::io;
-use std::path::Path;
 
 use serde::Serialize;
 use serde_json::json;
 
-use super::{write_stdout, Reporter, Summary};
+use super::{write_stdout, Reporter, Root, Summary};
 use crate::finding::{Finding, Severity};
 
 #[derive(Default)]
@@ -33,11 +32,11 @@ struct JsonFinding {
 }
 
 impl Reporter for Json {
-    fn report(&mut self, root: &Path, finding: &Finding) -> io::Result<()> {
+    fn report(&mut self, root: &Root, finding: &Finding) -> io::Result<()> {
         self.findings.push(JsonFinding {
             rule: finding.rule,
             severity: finding.severity,
-            root: root.to_string_lossy().into_owned(),
+            root: root.given().to_string_lossy().into_owned(),
             path: finding.path.clone(),
             line: finding.span.start.line,
             column: finding.span.start.column,

@@ -1,17 +1,24 @@
 //! Everything the tool prints goes through here.
 mod fix;
 mod github;
+mod gitlab;
 mod human;
 mod json;
+mod junit;
+mod root;
 mod sarif;
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::Path;
 
 pub use fix::print_fixes;
 pub use github::Github;
+pub use gitlab::Gitlab;
 pub use human::Human;
 pub use json::Json;
+pub use junit::Junit;
+pub use root::Root;
 pub use sarif::Sarif;
 
 use crate::finding::{Finding, Severity};
@@ -34,8 +41,8 @@ pub struct Summary {
 
 /// A sink for findings. `finish` is called once, after the last finding.
 pub trait Reporter {
-    /// `root` is the checked path as the user gave it.
-    fn report(&mut self, root: &Path, finding: &Finding) -> io::Result<()>;
+    /// `root` is the checked folder the finding's path is relative to.
+    fn report(&mut self, root: &Root, finding: &Finding) -> io::Result<()>;
     fn finish(&mut self, summary: &Summary) -> io::Result<()>;
 }
 
@@ -57,14 +64,43 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// The path relative to where the tool runs (the workspace in CI): the root joined with
-/// the root-relative path, without a leading `./`.
-pub fn workspace_path(root: &Path, path: &str) -> String {
-    let mut joined = display_path(root, path);
-    while let Some(rest) = joined.strip_prefix("./") {
-        joined = rest.trim_start_matches('/').to_string();
+/// Tells findings apart across runs: a hash of what a finding is, not where, so moving
+/// unrelated lines keeps it, and of how many identical findings came before it, so twins
+/// in one file differ. SARIF and GitLab carry the same value.
+#[derive(Default)]
+struct Fingerprints {
+    /// How many findings with the same identity were seen.
+    occurrences: HashMap<u64, usize>,
+}
+
+impl Fingerprints {
+    /// The next finding's fingerprint, 16 hex digits; `path` as the report shows it.
+    fn next(&mut self, path: &str, finding: &Finding) -> String {
+        let identity = [
+            finding.rule,
+            path,
+            &finding.found,
+            finding.suggestion.as_deref().unwrap_or(""),
+        ];
+        let occurrence = self.occurrences.entry(fnv1a(&identity)).or_default();
+        let key = fnv1a(&[&identity[..], &[&occurrence.to_string()]].concat());
+        *occurrence += 1;
+        format!("{key:016x}")
     }
-    joined
+}
+
+/// 64-bit FNV-1a over the fields, each ended by a byte that UTF-8 never contains. Stable
+/// across Rust versions and platforms, unlike `std`'s hasher, so fingerprints survive
+/// upgrades of the toolchain.
+fn fnv1a(fields: &[&str]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for field in fields {
+        for &byte in field.as_bytes().iter().chain(&[0xff]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
 }
 
 /// Prints one of the tool's own errors to stderr.
@@ -105,5 +141,17 @@ pub fn write_stdout(text: &str) -> io::Result<()> {
     {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_are_fnv1a_and_separate_fields() {
+        // The FNV-1a test vector for the empty input, then the field separator's effect.
+        assert_eq!(fnv1a(&[]), 0xcbf2_9ce4_8422_2325);
+        assert_ne!(fnv1a(&["ab", "c"]), fnv1a(&["a", "bc"]));
     }
 }

@@ -1,16 +1,16 @@
 //! `--format sarif` and `--sarif-output FILE`: one SARIF 2.1.0 log for code scanning,
-//! buffered and written in `finish`.
+//! buffered and written in `finish`. Paths are relative to the repository's top, which
+//! `originalUriBaseIds` names `%SRCROOT%`.
 //!
 //! Built with `serde_json` rather than a SARIF type crate: the log uses a few dozen of the
 //! format's fields, `json!` shows them as they will read, and `tests/sarif.rs` validates
 //! the output against the official schema.
-use std::collections::HashMap;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::{json, Value};
 
-use super::{level, workspace_path, write_stdout, Reporter, Summary};
+use super::{level, write_stdout, Fingerprints, Reporter, Root, Summary};
 use crate::check::{Rule, RULES};
 use crate::finding::Finding;
 
@@ -20,37 +20,51 @@ pub const FINGERPRINT_KEY: &str = "typoGate/v1";
 pub struct Sarif {
     /// Where the log goes: stdout when `None`.
     file: Option<PathBuf>,
+    /// The repositories the results' paths are relative to, each named by a base id in
+    /// `originalUriBaseIds`: `%SRCROOT%` for the first.
+    bases: Vec<PathBuf>,
     results: Vec<Value>,
-    /// How many findings with the same identity were seen, for the fingerprint.
-    occurrences: HashMap<u64, usize>,
+    fingerprints: Fingerprints,
 }
 
 impl Sarif {
-    /// A reporter writing to `file`, or to stdout when there is none.
-    pub fn new(file: Option<PathBuf>) -> Self {
+    /// A reporter writing to `file`, or to stdout when there is none, for the checked `roots`.
+    pub fn new(file: Option<PathBuf>, roots: &[Root]) -> Self {
+        let mut bases: Vec<PathBuf> = Vec::new();
+        for repository in roots.iter().filter_map(Root::repository) {
+            if !bases.iter().any(|b| b == repository) {
+                bases.push(repository.to_path_buf());
+            }
+        }
         Sarif {
             file,
+            bases,
             results: Vec::new(),
-            occurrences: HashMap::new(),
+            fingerprints: Fingerprints::default(),
+        }
+    }
+
+    /// Where a root-relative path lies: relative to the root's repository, which a base id
+    /// names, or an absolute file URI when the root lies outside the workspace.
+    fn artifact_location(&self, root: &Root, path: &str) -> Value {
+        let base = root
+            .repository()
+            .and_then(|r| self.bases.iter().position(|b| b == r));
+        match (root.relative_path(path), base) {
+            (Some(relative), Some(base)) => {
+                json!({ "uri": encode_uri_path(&relative), "uriBaseId": base_id(base) })
+            }
+            _ => json!({ "uri": file_uri(&root.repository_path(path)) }),
         }
     }
 }
 
 impl Reporter for Sarif {
-    fn report(&mut self, root: &Path, finding: &Finding) -> io::Result<()> {
-        let path = workspace_path(root, &finding.path);
-        let location = artifact_location(&path);
-        // What the finding is, not where: moving unrelated lines keeps the fingerprint, and
-        // the occurrence number tells identical findings in one file apart.
-        let identity = [
-            finding.rule,
-            &path,
-            &finding.found,
-            finding.suggestion.as_deref().unwrap_or(""),
-        ];
-        let occurrence = self.occurrences.entry(fingerprint(&identity)).or_default();
-        let key = fingerprint(&[&identity[..], &[&occurrence.to_string()]].concat());
-        *occurrence += 1;
+    fn report(&mut self, root: &Root, finding: &Finding) -> io::Result<()> {
+        let location = self.artifact_location(root, &finding.path);
+        let fingerprint = self
+            .fingerprints
+            .next(&root.repository_path(&finding.path), finding);
 
         let mut physical = json!({ "artifactLocation": location });
         let region = finding.span.bytes.map(|_| {
@@ -70,7 +84,7 @@ impl Reporter for Sarif {
             "level": level(finding.severity),
             "message": { "text": finding.message },
             "locations": [{ "physicalLocation": physical }],
-            "partialFingerprints": { FINGERPRINT_KEY: format!("{key:016x}") },
+            "partialFingerprints": { FINGERPRINT_KEY: fingerprint },
         });
         // A fix replaces the token's text; a finding about a file's own name has no region
         // and would need a rename, which SARIF cannot express as a text change.
@@ -93,22 +107,39 @@ impl Reporter for Sarif {
     }
 
     fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
+        let mut run = json!({
+            "tool": {
+                "driver": {
+                    "name": env!("CARGO_PKG_NAME"),
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": env!("CARGO_PKG_REPOSITORY"),
+                    "rules": RULES.iter().map(rule_descriptor).collect::<Vec<_>>(),
+                },
+            },
+            // Findings count columns in characters, not in UTF-16 code units.
+            "columnKind": "unicodeCodePoints",
+        });
+        if !self.bases.is_empty() {
+            // Each base is a folder: its URI ends in `/`, so relative URIs resolve below it.
+            let bases: serde_json::Map<String, Value> = self
+                .bases
+                .iter()
+                .enumerate()
+                .map(|(n, base)| {
+                    let mut folder = base.to_string_lossy().into_owned();
+                    if !folder.ends_with('/') {
+                        folder.push('/');
+                    }
+                    (base_id(n), json!({ "uri": file_uri(&folder) }))
+                })
+                .collect();
+            run["originalUriBaseIds"] = Value::Object(bases);
+        }
+        run["results"] = Value::Array(std::mem::take(&mut self.results));
         let log = json!({
             "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json",
             "version": "2.1.0",
-            "runs": [{
-                "tool": {
-                    "driver": {
-                        "name": env!("CARGO_PKG_NAME"),
-                        "version": env!("CARGO_PKG_VERSION"),
-                        "informationUri": env!("CARGO_PKG_REPOSITORY"),
-                        "rules": RULES.iter().map(rule_descriptor).collect::<Vec<_>>(),
-                    },
-                },
-                // Findings count columns in characters, not in UTF-16 code units.
-                "columnKind": "unicodeCodePoints",
-                "results": std::mem::take(&mut self.results),
-            }],
+            "runs": [run],
         });
         let mut text = serde_json::to_string_pretty(&log).map_err(io::Error::other)?;
         text.push('\n');
@@ -154,14 +185,18 @@ fn pascal_case(id: &str) -> String {
         .collect()
 }
 
-/// A path relative to the working folder resolves against `%SRCROOT%`, which code scanning
-/// takes as the checkout; an absolute one (`typo-gate check /srv/app`) becomes a file URI.
-fn artifact_location(path: &str) -> Value {
-    if path.starts_with('/') {
-        json!({ "uri": format!("file://{}", encode_uri_path(path)) })
-    } else {
-        json!({ "uri": encode_uri_path(path), "uriBaseId": "%SRCROOT%" })
+/// The id of the `n`th repository: `%SRCROOT%`, which code scanning resolves against its
+/// checkout, then `%SRCROOT2%`, ... for roots in other repositories.
+fn base_id(n: usize) -> String {
+    match n {
+        0 => "%SRCROOT%".to_string(),
+        n => format!("%SRCROOT{}%", n + 1),
     }
+}
+
+/// An absolute path as a `file://` URI.
+fn file_uri(path: &str) -> String {
+    format!("file://{}", encode_uri_path(path))
 }
 
 /// Percent-encodes everything in a path but unreserved characters and `/`, so names with
@@ -177,20 +212,6 @@ fn encode_uri_path(path: &str) -> String {
         }
     }
     uri
-}
-
-/// 64-bit FNV-1a over the fields, each ended by a byte that UTF-8 never contains. Stable
-/// across Rust versions and platforms, unlike `std`'s hasher, so fingerprints survive
-/// upgrades of the toolchain.
-fn fingerprint(fields: &[&str]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for field in fields {
-        for &byte in field.as_bytes().iter().chain(&[0xff]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    hash
 }
 
 #[cfg(test)]
@@ -218,9 +239,8 @@ mod tests {
     }
 
     #[test]
-    fn fingerprints_are_fnv1a_and_separate_fields() {
-        // The FNV-1a test vector for the empty input, then the field separator's effect.
-        assert_eq!(fingerprint(&[]), 0xcbf2_9ce4_8422_2325);
-        assert_ne!(fingerprint(&["ab", "c"]), fingerprint(&["a", "bc"]));
+    fn base_ids_name_the_first_repository_srcroot() {
+        assert_eq!(base_id(0), "%SRCROOT%");
+        assert_eq!(base_id(1), "%SRCROOT2%");
     }
 }

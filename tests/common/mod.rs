@@ -13,7 +13,9 @@ pub fn fixture(name: &str) -> PathBuf {
 
 pub fn typo_gate() -> Command {
     let mut cmd = Command::cargo_bin("typo-gate").expect("the binary is built");
-    cmd.env_remove("NO_COLOR").env_remove("GITHUB_ACTIONS");
+    cmd.env_remove("NO_COLOR")
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("GITHUB_WORKSPACE");
     cmd
 }
 
