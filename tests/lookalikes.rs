@@ -172,8 +172,10 @@ fn ports_and_url_separators() {
 #[test]
 fn keys_a_file_declares_or_writes_in_other_cases_are_not_slips() {
     // An API model's member names beside three files that write `uid`, `Pid` and
-    // `Quantity`: a member described by its own `documentation`, one whose name its
-    // `locationName` writes in another case, one written inside two longer names.
+    // `Quantity`: members described by their own `documentation` (one described member
+    // alone is no list of declarations), one whose name its `locationName` writes in
+    // another case, one written inside two longer names, one whose changed part (`MiB`)
+    // two other keys hold.
     assert_case(
         "declared-keys",
         &[
@@ -187,6 +189,14 @@ fn keys_a_file_declares_or_writes_in_other_cases_are_not_slips() {
                 "Quantile",
                 Some("Quantity"),
             ),
+            (
+                "key-typo",
+                "model.json",
+                10,
+                33,
+                "sizeInMiB",
+                Some("sizeInGiB"),
+            ),
         ],
     );
 }
@@ -196,7 +206,8 @@ fn names_inside_values_are_not_slips_of_words() {
     // A word written elsewhere in another case (`macOS`) or in a block scalar (`httpd` of
     // `httpd.apache.org`), a name whose changed part the repository writes (`SSL`), a
     // URL's host, an address's local part, a UUID's groups, a random token and a file
-    // name; the bad twin holds a slip beside each, outside the name.
+    // name; the bad twin holds a slip beside each, outside the name, and one before the
+    // version of an action (`@v1` is no address).
     assert_case(
         "value-names",
         &[
@@ -241,6 +252,14 @@ fn names_inside_values_are_not_slips_of_words() {
                 7,
                 "configuration-fiels",
                 Some("configuration-files"),
+            ),
+            (
+                "value-typo",
+                "target.yml",
+                16,
+                9,
+                "actions/lint-atcion@v1",
+                Some("actions/lint-action@v1"),
             ),
         ],
     );

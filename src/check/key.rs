@@ -1,6 +1,8 @@
 //! `key-typo`: a key or directive of a configuration format (nginx, Apache, Compose,
 //! GitHub workflows, php.ini, Dockerfile, MediaWiki's `$wg` settings) one edit from a
 //! real one.
+use std::collections::HashMap;
+
 use super::{Findings, Rule};
 use crate::expr::Expr;
 use crate::extract::{CandidateKind, FileFacts};
@@ -123,14 +125,25 @@ pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
 
 /// Keys a file declares rather than uses: keys whose own mapping describes them (a
 /// `description` or `documentation` beside their type, as API models, JSON Schemas and
-/// argument specs write them). A declared name is whatever its author chose.
+/// argument specs write them), two or more in one mapping. A declared name is whatever
+/// its author chose.
 fn declared_keys(facts: &FileFacts) -> std::collections::HashSet<usize> {
-    facts
+    let described: std::collections::HashSet<usize> = facts
         .keys
         .iter()
         .filter(|k| DESCRIBING.contains(&k.lit.text.as_str()))
         .filter_map(|k| k.place.filter(|p| p.items == 0)?.parent)
         .map(|parent| parent as usize)
+        .collect();
+    // A list of declarations holds two or more; one described key alone (a command's
+    // file naming its command) is as often a use of a name written elsewhere.
+    let mut per_mapping: HashMap<usize, usize> = HashMap::new();
+    for &i in &described {
+        *per_mapping.entry(facts.keys[i].mapping).or_default() += 1;
+    }
+    described
+        .into_iter()
+        .filter(|&i| per_mapping[&facts.keys[i].mapping] >= 2)
         .collect()
 }
 

@@ -347,6 +347,15 @@ fn names_not_words(text: &str, extensions: &Vocabulary) -> Vec<std::ops::Range<u
         names.push(start..end);
     }
     for (at, _) in text.match_indices('@') {
+        // An address's domain ends in a name (`example.com`); `action@v1.12.0` is a version.
+        let domain = text[at + 1..]
+            .split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-')))
+            .next()
+            .unwrap_or("");
+        let top = domain.rsplit_once('.').map_or("", |(_, top)| top);
+        if top.len() < 2 || !top.chars().all(char::is_alphabetic) {
+            continue;
+        }
         let start = text[..at]
             .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')))
             .map_or(0, |i| i + 1);
@@ -406,11 +415,15 @@ fn uuids(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
 }
 
 /// Whether the repository writes a lower-case word in any case in a value or a string,
-/// or as a key twice or more: one key is weak evidence for another, since the same slip
-/// may stand in two files (`nmae:` and `job_nmae:`).
+/// or as a key twice or more (as a part of keys, three times counting the one judged):
+/// one key is weak evidence for another, since the same slip may stand in two files
+/// (`nmae:` and `job_nmae:`).
 pub(super) fn written_as_evidence(repo: &crate::repo::Repository, word: &str) -> bool {
     cases(word)
         .any(|w| repo.value_word_uses(&w) + repo.literal_uses(&w) > 0 || repo.key_uses(&w) >= 2)
+        // In any case, or inside longer names: `MiB` of `"SizeInMiB"` and `"MemoryMiB"`.
+        || repo.folded_text_uses(word) > 0
+        || repo.folded_key_uses(word) >= 3
 }
 
 /// `word`, `WORD` and `Word`.
