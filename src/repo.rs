@@ -88,8 +88,13 @@ impl Repository {
                 continue;
             };
             let mut words_seen = HashSet::new();
-            for value in &facts.values {
+            // Where every string is a candidate too (PHP's arrays), values are folded with
+            // the strings.
+            let strings_read = facts.language.is_some_and(|l| l.reads_every_string());
+            for value in facts.values.iter().filter(|_| !strings_read) {
                 repo.fold(&value.lit.text, Role::Text);
+            }
+            for value in &facts.values {
                 for word in value_words(&value.lit.text) {
                     let entry = repo.value_words.entry(word.to_string()).or_default();
                     entry.0 += 1;
@@ -137,10 +142,13 @@ impl Repository {
             // A literal may stand in several candidates (a concatenation and its string):
             // it is one use.
             let mut counted = HashSet::new();
-            // A structured file's values are folded with its values already.
+            // A structured file's values are folded with its values already, unless every
+            // string is a candidate.
+            let strings_read = facts.language.is_some_and(|l| l.reads_every_string());
             let values: HashSet<_> = facts
                 .values
                 .iter()
+                .filter(|_| !strings_read)
                 .filter_map(|v| v.lit.span.bytes)
                 .collect();
             for candidate in &facts.candidates {
@@ -175,12 +183,22 @@ impl Repository {
                 }
             }
             // A structured file's unread strings are its values, folded already.
-            let document = facts.language.is_some_and(|l| l.document.is_some());
+            let document = facts.language.is_some_and(|l| l.document.is_some()) && !strings_read;
             for (word, uses) in &facts.unread_words {
                 *repo.literal_words.entry(word.to_string()).or_default() += *uses as usize;
                 for _ in 0..*uses * u32::from(!document) {
                     repo.fold(word, Role::Text);
                 }
+            }
+            // An array's key was counted as a string of its own: it is a key, and a string
+            // only where another string writes it (`$options['timezone']`).
+            for key in facts.keys.iter().filter(|_| strings_read) {
+                for word in crate::extract::string_words(&key.lit.text) {
+                    if let Some(uses) = repo.literal_words.get_mut(word) {
+                        *uses = uses.saturating_sub(1);
+                    }
+                }
+                repo.unfold(&key.lit.text);
             }
             if is_settings_module(&paths[file], facts, vocab) {
                 repo.settings_modules.insert(file);
@@ -251,6 +269,15 @@ impl Repository {
     /// Counts the words of `text` (its runs of letters and digits) and their name parts,
     /// lower-cased, each once per run.
     fn fold(&mut self, text: &str, role: Role) {
+        self.fold_by(text, role, true);
+    }
+
+    /// Takes back what [`Self::fold`] counted of a text as written in a string.
+    fn unfold(&mut self, text: &str) {
+        self.fold_by(text, Role::Text, false);
+    }
+
+    fn fold_by(&mut self, text: &str, role: Role, add: bool) {
         for run in text.split(|c: char| !c.is_alphanumeric()) {
             if run.len() < 2 {
                 continue;
@@ -262,10 +289,15 @@ impl Repository {
                     Some(entry) => entry,
                     None => self.folded.entry(word.to_string()).or_default(),
                 };
-                match role {
-                    Role::Text => entry.0 += 1,
-                    Role::Key => entry.1 += 1,
-                }
+                let count = match role {
+                    Role::Text => &mut entry.0,
+                    Role::Key => &mut entry.1,
+                };
+                *count = if add {
+                    count.saturating_add(1)
+                } else {
+                    count.saturating_sub(1)
+                };
             };
             count(&whole);
             for part in parts.iter().filter(|p| p.len() >= 2 && **p != whole) {

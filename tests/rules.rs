@@ -354,3 +354,24 @@ fn values_held_to_the_repositorys_own() {
         ],
     );
 }
+
+#[test]
+fn php_arrays_are_held_to_the_repository_s_keys_and_values() {
+    // Fires: a key of a returned configuration array (read without the parser) one slip
+    // from the key three other files write, and a value of an array in code one slip from
+    // a value other files write. Silent: a table of data whose values are all unknown.
+    assert_fixture(
+        "php-arrays",
+        vec![
+            row(
+                "key-typo",
+                "config/mail.php",
+                5,
+                6,
+                "timezome",
+                Some("timezone"),
+            ),
+            row("value-typo", "src/Mailer.php", 5, 26, "rdis", Some("redis")),
+        ],
+    );
+}

@@ -143,12 +143,23 @@ pub fn check_against_the_repository(file_path: &str, facts: &FileFacts, out: &mu
             (key.map(|key| key.lit.text.as_str()), place.items)
         })
     };
+    // So does a mapping whose values (scalars of its keys, not lists) hold three such
+    // words: a table of data (a transliteration table's `'ঢ' => 'dha'`), not settings.
+    let mapping = |value: &DocValue| {
+        let key = value.place.filter(|place| place.items == 0)?.parent;
+        key.and_then(|i| facts.keys.get(i as usize))
+            .map(|key| key.mapping)
+    };
     let mut per_slot: HashMap<_, usize> = HashMap::new();
+    let mut per_mapping: HashMap<_, usize> = HashMap::new();
     for (value, _) in &alone {
         *per_slot.entry(slot(value)).or_default() += 1;
+        *per_mapping.entry(mapping(value)).or_default() += 1;
     }
     for (value, word) in alone {
-        if per_slot[&slot(value)] > 1 {
+        if per_slot[&slot(value)] > 1
+            || mapping(value).is_some() && per_mapping[&mapping(value)] >= 3
+        {
             continue;
         }
         let lit = &value.lit;

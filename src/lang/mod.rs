@@ -421,6 +421,11 @@ impl Language {
 
     /// The literal of a string node whose text is its value between delimiters; `None`
     /// when only lowering can tell.
+    /// Whether every string literal of the language's files is read as a candidate.
+    pub fn reads_every_string(&self) -> bool {
+        self.plain_string.is_some()
+    }
+
     pub fn plain_string<'s>(&self, node: Node, text: &'s str) -> Option<&'s str> {
         self.plain_string.and_then(|plain| plain(node, text))
     }

@@ -1,7 +1,7 @@
 //! PHP: lowering of include paths (`__DIR__ . '/x.php'`, `ABSPATH . WPINC . '/…'`).
 use tree_sitter::Node;
 
-use super::{decode_escapes, Grammar, Language, Lowering};
+use super::{decode_escapes, Document, Grammar, Language, Lowering};
 use crate::expr::Expr;
 use crate::extract::{Candidate, CandidateKind, FileFacts};
 use crate::finding::Span;
@@ -17,7 +17,7 @@ pub const LANGUAGE: Language = Language {
     grammar: Grammar::TreeSitter(tree_sitter_php::LANGUAGE_PHP),
     query: include_str!("php.scm"),
     walk: Some(super::php_walk::walk),
-    document: None,
+    document: Some(DOCUMENT),
     plain_string: Some(plain_string),
     lower,
     definition_name,
@@ -92,6 +92,52 @@ pub fn halts_compiler(text: &str) -> bool {
             && line[..KEYWORD.len()].eq_ignore_ascii_case(KEYWORD)
             && line[KEYWORD.len()..].trim_ascii_start().starts_with(b"(")
     })
+}
+
+/// The keys and values of arrays (`'driver' => 'smtp'`, `['smtp', 'log']`): a PHP
+/// configuration file is an array returned, and a program's arrays of options are read
+/// the same way. Only strings written whole are keys or values; the rest of the code is
+/// not a document.
+const DOCUMENT: Document = Document {
+    family: "php",
+    key: |node, ctx| match node.kind() {
+        "array_element_initializer" if has_arrow(node) => {
+            super::key_literal(node.named_child(0), ctx, array_string)
+        }
+        _ => None,
+    },
+    dotted: None,
+    scalar: |node, ctx| match node.kind() {
+        "string" | "encapsed_string" if is_array_value(node) => {
+            super::key_literal(Some(node), ctx, array_string)
+        }
+        _ => None,
+    },
+    sequences: &["array_creation_expression"],
+};
+
+/// `'key' => value`, not a list's item.
+fn has_arrow(element: Node) -> bool {
+    let mut cursor = element.walk();
+    let has = element.children(&mut cursor).any(|c| c.kind() == "=>");
+    has
+}
+
+/// A string that is an array element's value: its element's last child.
+fn is_array_value(node: Node) -> bool {
+    node.parent().is_some_and(|element| {
+        element.kind() == "array_element_initializer"
+            && element.named_child_count() > 0
+            && element.named_child(element.named_child_count() - 1) == Some(node)
+    })
+}
+
+/// A string written whole (no escapes, no variables) as its literal.
+fn array_string(node: Node, ctx: &Lowering) -> Expr {
+    match plain_string(node, ctx.text(node)) {
+        Some(_) => lower(node, ctx),
+        None => Expr::Unknown,
+    }
 }
 
 fn plain_string<'s>(node: Node, text: &'s str) -> Option<&'s str> {
@@ -307,6 +353,10 @@ pub fn literal_table(ctx: &Lowering, skip_unread: bool) -> Option<FileFacts> {
         candidates: Vec::new(),
         skip_unread,
         unread: crate::extract::StringWords::default(),
+        keys: Vec::new(),
+        values: Vec::new(),
+        under: (None, 0),
+        depth: 0,
     };
     let rest = reader.bytes.strip_prefix(b"<?php")?;
     if !rest.first()?.is_ascii_whitespace() {
@@ -330,9 +380,15 @@ pub fn literal_table(ctx: &Lowering, skip_unread: bool) -> Option<FileFacts> {
     (reader.at == reader.bytes.len()).then(|| FileFacts {
         candidates: reader.candidates,
         unread_words: reader.unread.into(),
+        keys: reader.keys,
+        values: reader.values,
         ..FileFacts::default()
     })
 }
+
+/// The deepest nesting of arrays the table reader takes: below it, the places of keys and
+/// values are those [`super::document_keys`] finds (deeper files go to the parser).
+const TABLE_DEPTH: u8 = 24;
 
 struct TableReader<'s, 'c> {
     bytes: &'s [u8],
@@ -343,6 +399,13 @@ struct TableReader<'s, 'c> {
     skip_unread: bool,
     /// The words of the strings left out.
     unread: crate::extract::StringWords,
+    /// The array's keys and values, as [`DOCUMENT`] reads them from the tree.
+    keys: Vec<super::DocKey>,
+    values: Vec<super::DocValue>,
+    /// The key whose value is being read (`None` at the top) and the arrays passed since.
+    under: (Option<u32>, u8),
+    /// How many arrays are open.
+    depth: u8,
 }
 
 impl TableReader<'_, '_> {
@@ -358,42 +421,85 @@ impl TableReader<'_, '_> {
 
     /// `[` elements separated by commas, an optional trailing comma, `]`.
     fn array(&mut self) -> Option<()> {
+        let start = self.at;
         self.eat(b'[')?;
+        self.depth += 1;
+        if self.depth > TABLE_DEPTH {
+            return None;
+        }
+        let outer = self.under;
+        self.under.1 = self.under.1.saturating_add(1);
         self.skip_space();
         while self.eat(b']').is_none() {
-            self.element()?;
+            self.element(start)?;
             self.skip_space();
             if self.eat(b',').is_some() {
                 self.skip_space();
             } else {
-                return self.eat(b']');
+                self.eat(b']')?;
+                break;
             }
         }
+        self.under = outer;
+        self.depth -= 1;
         Some(())
     }
 
-    /// `value` or `value => value`.
-    fn element(&mut self) -> Option<()> {
-        self.value()?;
+    /// `value` or `value => value`, in the array that starts at `array`.
+    fn element(&mut self, array: usize) -> Option<()> {
+        let first = self.value()?;
         self.skip_space();
+        let place = Some(super::Place {
+            parent: self.under.0,
+            items: self.under.1,
+        });
         if self.bytes[self.at..].starts_with(b"=>") {
             self.at += 2;
             self.skip_space();
-            self.value()?;
+            let outer = self.under;
+            if let Some(lit) = first {
+                self.keys.push(super::DocKey {
+                    lit,
+                    mapping: array,
+                    place,
+                });
+                self.under = (u32::try_from(self.keys.len() - 1).ok(), 0);
+            }
+            let second = self.value()?;
+            let sequence = (self.under == outer).then_some(array);
+            if let Some(lit) = second {
+                let place = Some(super::Place {
+                    parent: self.under.0,
+                    items: self.under.1,
+                });
+                self.values.push(super::DocValue {
+                    lit,
+                    place,
+                    sequence,
+                });
+            }
+            self.under = outer;
+        } else if let Some(lit) = first {
+            self.values.push(super::DocValue {
+                lit,
+                place,
+                sequence: Some(array),
+            });
         }
         Some(())
     }
 
-    fn value(&mut self) -> Option<()> {
+    /// A value, and its literal when it is a string written whole (no escape).
+    fn value(&mut self) -> Option<Option<std::sync::Arc<crate::expr::Lit>>> {
         match self.bytes.get(self.at)? {
             b'\'' => self.string(),
-            b'[' => self.array(),
-            _ => self.number(),
+            b'[' => self.array().map(|()| None),
+            _ => self.number().map(|()| None),
         }
     }
 
     /// A single-quoted string: a backslash escapes the byte after it.
-    fn string(&mut self) -> Option<()> {
+    fn string(&mut self) -> Option<Option<std::sync::Arc<crate::expr::Lit>>> {
         let start = self.at;
         let mut at = start + 1;
         loop {
@@ -405,16 +511,21 @@ impl TableReader<'_, '_> {
         }
         self.at = at + 1;
         let raw = &self.ctx.source[start + 1..at];
+        let expr = lower_string(start, self.at, self.ctx);
+        let lit = match &expr {
+            Expr::Lit(lit) if !raw.contains('\\') && !lit.text.is_empty() => Some(lit.clone()),
+            _ => None,
+        };
         if self.skip_unread && !raw.contains('\\') && !crate::extract::may_matter(raw) {
             self.unread.add(raw);
-            return Some(());
+            return Some(lit);
         }
         self.candidates.push(Candidate {
             kind: CandidateKind::String,
-            expr: lower_string(start, self.at, self.ctx),
+            expr,
             bytes: (start, self.at),
         });
-        Some(())
+        Some(lit)
     }
 
     /// `0`, `-12`, `3.25`: decimal numbers only (`012` is octal, `0x1` hex: left to the parser).
@@ -507,9 +618,20 @@ mod tests {
             "<?php\nreturn ['a' => 'b\\'c', 'd\\\\' => [1, -2, 3.25, 0, []], 'multi\nline',];\n",
             "<?php\nreturn ['/etc/x.php', 'WP_DEBUG', 'http://localhost:80', ' lead', '\\n\\\\'];\n",
             "<?php\r\nreturn [10 => ['nested' => ['x', 'y',],],];\r\n",
+            "<?php\nreturn ['' => 'e', 'k' => ['a' => ['b' => 'c', 'd'], 'x'], 3 => 'n', 'k' => 'k'];\n",
         ] {
             let facts = literal_table(&Lowering::new(source, 0), false).expect(source);
             let (kinds, strings) = parsed(source);
+            // Its keys and values stand where the tree's reading puts them.
+            let mut parser = tree_sitter::Parser::new();
+            parser
+                .set_language(&tree_sitter_php::LANGUAGE_PHP.into())
+                .unwrap();
+            let tree = parser.parse(source, None).unwrap();
+            let (keys, values) =
+                super::super::document_keys(&DOCUMENT, tree.root_node(), &Lowering::new(source, 0));
+            assert_eq!(format!("{:?}", facts.keys), format!("{keys:?}"), "{source:?}");
+            assert_eq!(format!("{:?}", facts.values), format!("{values:?}"), "{source:?}");
             assert!(
                 kinds.iter().all(|k| TABLE_KINDS.contains(k)),
                 "{source:?}: {kinds:?}"
