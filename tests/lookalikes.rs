@@ -180,7 +180,7 @@ fn keys_a_file_declares_or_writes_in_other_cases_are_not_slips() {
         "declared-keys",
         &[
             ("key-typo", "model.json", 5, 10, "udid", Some("uid")),
-            ("key-typo", "model.json", 6, 10, "Pids", Some("Pid")),
+            ("key-typo", "model.json", 6, 10, "Pidx", Some("Pid")),
             (
                 "key-typo",
                 "model.json",
@@ -192,7 +192,7 @@ fn keys_a_file_declares_or_writes_in_other_cases_are_not_slips() {
             (
                 "key-typo",
                 "model.json",
-                10,
+                11,
                 33,
                 "sizeInMiB",
                 Some("sizeInGiB"),

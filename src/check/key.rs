@@ -100,6 +100,11 @@ pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
         if name_parts(name).concat() == name_parts(one).concat() {
             continue;
         }
+        // `sessionids` beside `sessionid`, `backends` beside `backend`: one thing and many,
+        // both named on purpose.
+        if is_plural_or_abbreviation(name, one) {
+            continue;
+        }
         // The slip must make a non-word: `form` for `from` is another key.
         if changed_parts(name, one).any(|part| english.contains(&part)) {
             continue;
