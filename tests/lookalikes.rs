@@ -280,3 +280,18 @@ fn words_cut_short_are_not_slips_of_shorter_words() {
         )],
     );
 }
+
+#[test]
+fn a_value_is_held_to_what_its_key_takes_elsewhere_in_the_file() {
+    assert_case(
+        "slot-values",
+        &[(
+            "value-typo",
+            "compose.yaml",
+            10,
+            14,
+            "allways",
+            Some("always"),
+        )],
+    );
+}

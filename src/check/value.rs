@@ -150,6 +150,18 @@ pub fn check_against_the_repository(file_path: &str, facts: &FileFacts, out: &mu
         key.and_then(|i| facts.keys.get(i as usize))
             .map(|key| key.mapping)
     };
+    // What the file writes under each key name, word by word, and how often: three
+    // `restart: always` make `always` the slot's word even when no other file writes it.
+    let mut slot_words: HashMap<(Option<&str>, u8), HashMap<&str, usize>> = HashMap::new();
+    for value in &facts.values {
+        let Some(key @ (Some(_), _)) = slot(value) else {
+            continue;
+        };
+        let words = slot_words.entry(key).or_default();
+        for word in crate::repo::value_words(&value.lit.text) {
+            *words.entry(word).or_default() += 1;
+        }
+    }
     let mut per_slot: HashMap<_, usize> = HashMap::new();
     let mut per_mapping: HashMap<_, usize> = HashMap::new();
     for (value, _) in &alone {
@@ -163,11 +175,18 @@ pub fn check_against_the_repository(file_path: &str, facts: &FileFacts, out: &mu
             continue;
         }
         let lit = &value.lit;
+        let in_slot = slot(value)
+            .and_then(|key| slot_words.get(&key))
+            .into_iter()
+            .flatten()
+            .filter(|&(_, &uses)| uses >= 2)
+            .map(|(&word, _)| word);
         let rivals = repo
             .trusted_value_words()
             .iter()
             .map(String::as_str)
-            .chain(CONFIG_WORDS.iter().copied());
+            .chain(CONFIG_WORDS.iter().copied())
+            .chain(in_slot);
         // One slip: a value's words are short, and two edits reach other words.
         let near = nearest_name(rivals, word, 1);
         let [one] = near.as_slice() else {
