@@ -38,7 +38,8 @@ pub fn check(resolved: &Resolved, out: &mut Findings) {
             || text_block(&value.text)
             || command_prefix(&value.text)
             || separates_pieces(value)
-            || dotted_name(resolved, out))
+            || dotted_name(resolved, out)
+            || list_of_names(&value.text, out))
     {
         return;
     }
@@ -134,6 +135,17 @@ fn separates_pieces(value: &crate::expr::Value) -> bool {
                     && !text.trim_start().starts_with('/'))
         })
     })
+}
+
+/// `INPUT = lib/ docs/`: white space between names that each end in a name of the tree
+/// separates the items of a list.
+fn list_of_names(text: &str, out: &Findings) -> bool {
+    let items: Vec<&str> = text.split_whitespace().collect();
+    items.len() >= 2
+        && items.iter().all(|item| {
+            let name = item.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+            !name.is_empty() && out.index().has_name(name)
+        })
 }
 
 /// `'/usr/bin/env '`: a program's path and the space before its arguments.

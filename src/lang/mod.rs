@@ -931,8 +931,13 @@ mod tests {
         assert_eq!(id("conf.d/site.conf", nginx), Some("nginx"));
         assert_eq!(
             id("supervisor/app.conf", "[program:x]\ncommand=/bin/true\n"),
-            None
+            Some("ini")
         );
+        let nagios = "define host {\n    host_name web\n    address 10.0.0.1\n}\n";
+        assert_eq!(id("objects/hosts.cfg", nagios), None);
+        let lighttpd = "server.modules = (\n  \"mod_access\",\n)\n$HTTP[\"host\"] == \"a\" {\n}\n";
+        assert_eq!(id("lighttpd.conf", lighttpd), None);
+        assert_eq!(id("setup.cfg", "[metadata]\nname = app\n"), Some("ini"));
         let play = "- hosts: web\n  tasks:\n    - template: src=a.j2 dest=/etc/a\n";
         assert_eq!(id("site.yml", play), Some("ansible"));
         assert_eq!(id("tasks/main.yml", play), Some("ansible-tasks"));
