@@ -76,11 +76,13 @@ struct Fingerprints {
 impl Fingerprints {
     /// The next finding's fingerprint, 16 hex digits; `path` as the report shows it.
     fn next(&mut self, path: &str, finding: &Finding) -> String {
+        // The whole token, as before findings spanned only its wrong characters.
+        let (literal, suggestion) = finding.identity();
         let identity = [
             finding.rule,
             path,
-            &finding.found,
-            finding.suggestion.as_deref().unwrap_or(""),
+            literal,
+            suggestion.as_deref().unwrap_or(""),
         ];
         let occurrence = self.occurrences.entry(fnv1a(&identity)).or_default();
         let key = fnv1a(&[&identity[..], &[&occurrence.to_string()]].concat());
