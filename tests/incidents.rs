@@ -78,14 +78,7 @@ fn auth_server_addresses() {
     assert_incident(
         "auth-address",
         vec![
-            row(
-                "address-typo",
-                "portal/settings.py",
-                2,
-                32,
-                "10.0.0.300",
-                None,
-            ),
+            row("address-typo", "portal/settings.py", 2, 39, "300", None),
             row("address-typo", "portal/settings.py", 3, 47, "70000", None),
             row(
                 "address-typo",

@@ -30,7 +30,7 @@ fn real_extensions_are_not_slips_of_deploy_ones() {
 fn versions_and_object_identifiers_are_not_addresses() {
     assert_case(
         "versions",
-        &[("address-typo", "inventory.yml", 3, 11, "10.34.10.724", None)],
+        &[("address-typo", "inventory.yml", 3, 20, "724", None)],
     );
 }
 
