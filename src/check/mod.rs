@@ -455,10 +455,9 @@ pub fn wrong_part(
         }
     }
     let component_ends = matches!(after(end), None | Some('/'));
-    if dotted && component_ends && after(start).is_some_and(char::is_alphanumeric) {
-        if before(start) == Some('.') {
-            start -= 1;
-        }
+    let word = after(start).is_some_and(char::is_alphanumeric);
+    if dotted && component_ends && word && before(start) == Some('.') {
+        start -= 1;
     }
     start..end
 }
