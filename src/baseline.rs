@@ -19,7 +19,9 @@ pub struct Entry {
     pub rule: String,
     /// Relative to the checked root, with `/` separators.
     pub path: String,
+    /// The whole token, not only its wrong characters.
     pub found: String,
+    /// The whole token as suggested.
     pub suggestion: Option<String>,
     pub count: usize,
 }
@@ -32,12 +34,15 @@ struct Document {
 
 type Key = (String, String, String, Option<String>);
 
+/// Made of the whole token and its whole suggestion, as when findings spanned whole
+/// tokens, so baselines recorded then still match.
 fn key(finding: &Finding) -> Key {
+    let (literal, suggestion) = finding.identity();
     (
         finding.rule.to_string(),
         finding.path.clone(),
-        finding.found.clone(),
-        finding.suggestion.clone(),
+        literal.to_string(),
+        suggestion,
     )
 }
 

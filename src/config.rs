@@ -158,14 +158,16 @@ impl Config {
                 {
                     return None;
                 }
-                let words = slipped_words(&finding);
+                // Allowed words are matched against the whole token, as the user wrote it.
+                let (literal, suggestion) = finding.identity();
+                let words = slipped_words(literal, suggestion.as_deref());
                 let allowed = |word: &str| self.allow_words.contains(word);
-                if allowed(&finding.found)
-                    || finding.suggestion.as_deref().is_some_and(allowed)
+                if allowed(literal)
+                    || suggestion.as_deref().is_some_and(allowed)
                     || words
                         .iter()
                         .any(|w| allowed(w) || self.known_words.contains(*w))
-                    || self.known_words.contains(&finding.found)
+                    || self.known_words.contains(literal)
                 {
                     return None;
                 }
@@ -210,17 +212,16 @@ pub fn is_test_code(path: &str) -> bool {
         || (dots.clone().count() >= 2 && dots.any(|part| part == "test" || part == "spec"))
 }
 
-/// The words of `found` that its suggestion changes (`lgo` in `app.lgo` → `app.log`).
-fn slipped_words(finding: &Finding) -> Vec<&str> {
+/// The words of a token that its suggestion changes (`lgo` in `app.lgo` → `app.log`).
+fn slipped_words<'t>(token: &'t str, suggestion: Option<&str>) -> Vec<&'t str> {
     let split = |s: &str| -> Vec<String> {
         s.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
             .filter(|w| !w.is_empty())
             .map(str::to_string)
             .collect()
     };
-    let target: Vec<String> = finding.suggestion.as_deref().map(split).unwrap_or_default();
-    finding
-        .found
+    let target: Vec<String> = suggestion.map(split).unwrap_or_default();
+    token
         .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
         .filter(|w| !w.is_empty() && !target.iter().any(|t| t == w))
         .collect()

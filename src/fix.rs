@@ -1,5 +1,5 @@
 //! `typo-gate fix`: applies every finding that has one confident suggestion, replacing only
-//! the token's bytes, and writes each file atomically; everything else is listed, untouched.
+//! the wrong characters' bytes, and writes each file atomically; everything else is listed, untouched.
 //!
 //! Safety rests on three checks: the bytes at each span must still read as the finding's
 //! `found` (the file is read once, right after the scan), the file must not change between
@@ -433,24 +433,26 @@ pub fn run(args: &FixArgs) -> Result<ExitStatus> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{Position, Span};
+    use crate::finding::{Literal, Position, Span};
 
     fn finding(bytes: (usize, usize), found: &str, suggestion: Option<&str>) -> Finding {
+        let span = Span {
+            start: Position {
+                line: 1,
+                column: bytes.0 + 1,
+            },
+            end: Position {
+                line: 1,
+                column: bytes.1 + 1,
+            },
+            bytes: Some(bytes),
+        };
         Finding {
             rule: "path-typo",
             severity: Severity::Error,
             path: "f.php".to_string(),
-            span: Span {
-                start: Position {
-                    line: 1,
-                    column: bytes.0 + 1,
-                },
-                end: Position {
-                    line: 1,
-                    column: bytes.1 + 1,
-                },
-                bytes: Some(bytes),
-            },
+            literal: Literal::whole(found, &span),
+            span,
             found: found.to_string(),
             suggestion: suggestion.map(str::to_string),
             alternatives: Vec::new(),

@@ -34,7 +34,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::expr::Symbols;
 use crate::extract::FileFacts;
-use crate::finding::{Finding, Position, Severity, Span};
+use crate::finding::{Finding, Literal, Position, Severity, Span};
 use crate::report::{Reporter, Summary};
 use crate::vocab::Vocabularies;
 use crate::walk::{WalkOptions, WalkedFile};
@@ -682,15 +682,18 @@ fn padded_name_finding(path: &str) -> Finding {
     } else {
         "ends"
     };
+    let span = Span {
+        start: Position { line: 1, column: 1 },
+        end: Position { line: 1, column: 1 },
+        bytes: None,
+    };
+    // The name as a whole: its suggestion is what to rename the file to.
     Finding {
         rule: "path-whitespace",
         severity: check::rule("path-whitespace").map_or(Severity::Error, |r| r.severity),
         path: path.to_string(),
-        span: Span {
-            start: Position { line: 1, column: 1 },
-            end: Position { line: 1, column: 1 },
-            bytes: None,
-        },
+        literal: Literal::whole(name, &span),
+        span,
         found: name.to_string(),
         suggestion: Some(trimmed.to_string()),
         alternatives: Vec::new(),

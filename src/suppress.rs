@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::check::Rule;
-use crate::finding::{Finding, Position, Severity, Span};
+use crate::finding::{Finding, Literal, Position, Severity, Span};
 
 pub const RULE: Rule = Rule {
     id: "unused-suppression",
@@ -79,7 +79,8 @@ pub fn apply(path: &str, language: &str, text: &str, findings: Vec<Finding>) -> 
     let mut kept: Vec<Finding> = findings
         .into_iter()
         .filter(|finding| {
-            let line = finding.span.start.line;
+            // The token's first line: a comment cannot stand inside a string that spans lines.
+            let line = finding.literal.span.start.line;
             let covers = |s: &Suppression, at: usize| {
                 s.line == at && (s.rules.is_empty() || s.rules.iter().any(|r| r == finding.rule))
             };
@@ -116,21 +117,23 @@ pub fn apply(path: &str, language: &str, text: &str, findings: Vec<Finding>) -> 
             continue;
         };
         let found_text = text[suppression.bytes.0..suppression.bytes.1].to_string();
+        let span = Span {
+            start: Position {
+                line: suppression.line,
+                column: suppression.column,
+            },
+            end: Position {
+                line: suppression.line,
+                column: suppression.column + found_text.chars().count(),
+            },
+            bytes: Some(suppression.bytes),
+        };
         kept.push(Finding {
             rule: RULE.id,
             severity: crate::check::rule(RULE.id).map_or(RULE.severity, |r| r.severity),
             path: path.to_string(),
-            span: Span {
-                start: Position {
-                    line: suppression.line,
-                    column: suppression.column,
-                },
-                end: Position {
-                    line: suppression.line,
-                    column: suppression.column + found_text.chars().count(),
-                },
-                bytes: Some(suppression.bytes),
-            },
+            literal: Literal::whole(&found_text, &span),
+            span,
             found: found_text,
             suggestion: None,
             alternatives: Vec::new(),
@@ -181,15 +184,17 @@ mod tests {
     use super::*;
 
     fn finding(line: usize, rule: &'static str) -> Finding {
+        let span = Span {
+            start: Position { line, column: 1 },
+            end: Position { line, column: 2 },
+            bytes: None,
+        };
         Finding {
             rule,
             severity: Severity::Error,
             path: "f".to_string(),
-            span: Span {
-                start: Position { line, column: 1 },
-                end: Position { line, column: 2 },
-                bytes: None,
-            },
+            literal: Literal::whole("x", &span),
+            span,
             found: "x".to_string(),
             suggestion: None,
             alternatives: Vec::new(),

@@ -86,9 +86,9 @@ fn check_with_a_baseline_blocks_only_new_findings_and_lists_stale_ones() {
             "extension-typo",
             "main.py",
             3,
-            10,
-            "logs/app.lgo",
-            Some("logs/app.log")
+            18,
+            ".lgo",
+            Some(".log")
         )]
     );
     assert_eq!(run.code, 1);

@@ -53,22 +53,8 @@ fn only_files_changed_since_the_merge_base_and_untracked_files_are_reported() {
     assert_eq!(
         run.rows(),
         vec![
-            row(
-                "extension-typo",
-                "local.py",
-                1,
-                8,
-                "logs/app.lgo",
-                Some("logs/app.log")
-            ),
-            row(
-                "extension-typo",
-                "new.py",
-                1,
-                8,
-                "logs/app.lgo",
-                Some("logs/app.log")
-            ),
+            row("extension-typo", "local.py", 1, 16, ".lgo", Some(".log")),
+            row("extension-typo", "new.py", 1, 16, ".lgo", Some(".log")),
         ]
     );
     assert_eq!(run.code, 1);

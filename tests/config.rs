@@ -21,22 +21,8 @@ fn repo() -> tempfile::TempDir {
 
 fn both() -> Vec<common::Row> {
     vec![
-        row(
-            "extension-typo",
-            "main.py",
-            1,
-            8,
-            "logs/app.lgo",
-            Some("logs/app.log"),
-        ),
-        row(
-            "extension-typo",
-            "vendor/x.py",
-            1,
-            8,
-            "logs/app.lgo",
-            Some("logs/app.log"),
-        ),
+        row("extension-typo", "main.py", 1, 16, ".lgo", Some(".log")),
+        row("extension-typo", "vendor/x.py", 1, 16, ".lgo", Some(".log")),
     ]
 }
 
@@ -167,9 +153,9 @@ fn paths_map_deploy_folders_onto_the_repository() {
             "extension-typo",
             "main.py",
             1,
-            9,
-            "/srv/app/conf/app.inii",
-            Some("/srv/app/conf/app.ini")
+            26,
+            ".inii",
+            Some(".ini")
         )],
         "before: {:?}",
         before.rows()
@@ -195,9 +181,9 @@ fn formats_add_globs_to_a_language() {
             "extension-typo",
             "settings.tpl",
             1,
-            8,
-            "logs/app.lgo",
-            Some("logs/app.log")
+            16,
+            ".lgo",
+            Some(".log")
         )]
     );
 }

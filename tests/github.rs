@@ -46,7 +46,7 @@ fn one_annotation_per_finding_then_the_total() {
     );
     assert_eq!(
         out,
-        "::error file=bad/config/view.php,line=4,col=16,endColumn=26,title=path-typo::\
+        "::error file=bad/config/view.php,line=4,col=16,endColumn=22,title=path-typo::\
          `layuot.php` does not exist in the repository; did you mean `layout.php`?\n\
          typo-gate: 1 finding, 3 files scanned\n"
     );
@@ -69,7 +69,7 @@ fn paths_with_commas_colons_and_percent_signs_are_escaped() {
     );
     assert_eq!(
         out,
-        "::error file=config/view%2C100%25%3Ax.php,line=2,col=20,endColumn=45,\
+        "::error file=config/view%2C100%25%3Ax.php,line=2,col=40,endColumn=45,\
          title=extension-typo::`.phpp` is not a file extension; did you mean `.php`?\n\
          typo-gate: 1 finding, 2 files scanned\n"
     );
@@ -90,7 +90,7 @@ fn over_ten_annotations_the_closing_line_says_where_the_rest_are() {
         .all(|l| l.starts_with("::error file=index.php,line=")));
     assert_eq!(
         lines[11],
-        "::error file=index.php,line=13,col=20,endColumn=42,title=extension-typo::\
+        "::error file=index.php,line=13,col=37,endColumn=42,title=extension-typo::\
          `.phpp` is not a file extension; did you mean `.php`?"
     );
     assert_eq!(
@@ -124,8 +124,8 @@ fn the_step_summary_gets_a_table_appended() {
          \n\
          | rule | file:line | found | suggestion |\n\
          | --- | --- | --- | --- |\n\
-         | path-typo | `config/a\\|b.php:2` | `/../templates/layuot.php` | `/../templates/layout.php` |\n\
-         | extension-typo | `config/a\\|b.php:3` | `/../templates/layout.phpp` | `/../templates/layout.php` |\n\
+         | path-typo | `config/a\\|b.php:2` | `layuot` | `layout` |\n\
+         | extension-typo | `config/a\\|b.php:3` | `.phpp` | `.php` |\n\
          \n"
     );
 
@@ -147,7 +147,7 @@ fn the_step_summary_gets_a_table_appended() {
 fn github_is_the_default_inside_github_actions() {
     let bad = fixture("php-template");
     let annotation =
-        "::error file=bad/config/view.php,line=4,col=16,endColumn=26,title=path-typo::";
+        "::error file=bad/config/view.php,line=4,col=16,endColumn=22,title=path-typo::";
     let out = stdout(
         github(&bad)
             .env("GITHUB_ACTIONS", "true")

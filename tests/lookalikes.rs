@@ -14,14 +14,7 @@ fn assert_case(case: &str, expected: &[Expected]) {
 fn dotted_names_are_files_only_when_the_file_is_in_the_tree() {
     assert_case(
         "dotted-names",
-        &[(
-            "extension-typo",
-            "views.py",
-            5,
-            29,
-            "page.htl",
-            Some("page.html"),
-        )],
+        &[("extension-typo", "views.py", 5, 33, ".htl", Some(".html"))],
     );
 }
 
@@ -37,7 +30,7 @@ fn real_extensions_are_not_slips_of_deploy_ones() {
 fn versions_and_object_identifiers_are_not_addresses() {
     assert_case(
         "versions",
-        &[("address-typo", "inventory.yml", 3, 11, "10.34.10.724", None)],
+        &[("address-typo", "inventory.yml", 3, 20, "724", None)],
     );
 }
 
@@ -46,22 +39,8 @@ fn commands_text_blocks_and_joined_pieces_are_not_padded_paths() {
     assert_case(
         "commands",
         &[
-            (
-                "path-whitespace",
-                "settings.py",
-                1,
-                13,
-                "/var/log/app/app.log ",
-                Some("/var/log/app/app.log"),
-            ),
-            (
-                "path-whitespace",
-                "settings.py",
-                2,
-                24,
-                "/error.log ",
-                Some("/error.log"),
-            ),
+            ("path-whitespace", "settings.py", 1, 33, " ", Some("")),
+            ("path-whitespace", "settings.py", 2, 34, " ", Some("")),
         ],
     );
 }
@@ -70,14 +49,7 @@ fn commands_text_blocks_and_joined_pieces_are_not_padded_paths() {
 fn the_repository_s_own_words_are_not_slips() {
     assert_case(
         "repo-words",
-        &[(
-            "word-typo",
-            "settings.py",
-            4,
-            31,
-            "statec/",
-            Some("static/"),
-        )],
+        &[("word-typo", "settings.py", 4, 31, "statec", Some("static"))],
     );
 }
 
@@ -85,14 +57,7 @@ fn the_repository_s_own_words_are_not_slips() {
 fn unread_constants_two_edits_from_defined_ones_are_other_constants() {
     assert_case(
         "constants",
-        &[(
-            "constant-typo",
-            "defines.php",
-            3,
-            9,
-            "APP_PREG_INTT",
-            Some("APP_PREG_INT"),
-        )],
+        &[("constant-typo", "defines.php", 3, 18, "INTT", Some("INT"))],
     );
 }
 
@@ -100,7 +65,7 @@ fn unread_constants_two_edits_from_defined_ones_are_other_constants() {
 fn a_marked_twin_is_not_a_slip() {
     assert_case(
         "marked-names",
-        &[("path-typo", "setup.py", 3, 29, "pipp.py", Some("pip.py"))],
+        &[("path-typo", "setup.py", 3, 29, "pipp", Some("pip"))],
     );
 }
 
@@ -111,21 +76,14 @@ fn common_names_stems_and_capitalised_names_are_not_slips() {
     assert_case(
         "common-names",
         &[
-            (
-                "word-typo",
-                "build.py",
-                8,
-                32,
-                "/coer/CoroAPI.h",
-                Some("/core/CoroAPI.h"),
-            ),
+            ("word-typo", "build.py", 8, 33, "coer", Some("core")),
             (
                 "word-typo",
                 "tools/phar-stub.php",
                 4,
-                9,
-                "/ect/nginx/site.conf",
-                Some("/etc/nginx/site.conf"),
+                10,
+                "ect",
+                Some("etc"),
             ),
         ],
     );
@@ -138,32 +96,25 @@ fn ports_and_url_separators() {
     assert_case(
         "ports-and-urls",
         &[
-            ("address-typo", "compose.yaml", 5, 10, "80800:80", None),
+            ("address-typo", "compose.yaml", 5, 10, "80800", None),
             (
                 "address-typo",
                 "composer.json",
                 2,
-                18,
-                "https:/laravel.com",
-                Some("https://laravel.com"),
+                25,
+                "laravel",
+                Some("/laravel"),
             ),
             (
                 "address-typo",
                 "composer.json",
                 3,
                 28,
-                "https//github.com/laravel/framework/issues",
-                Some("https://github.com/laravel/framework/issues"),
+                "https",
+                Some("https:"),
             ),
             ("address-typo", "composer.json", 5, 19, "84430", None),
-            (
-                "address-typo",
-                "prometheus.yml",
-                4,
-                20,
-                "localhost:91000",
-                None,
-            ),
+            ("address-typo", "prometheus.yml", 4, 30, "91000", None),
             ("address-typo", "prometheus.yml", 5, 11, "90990", None),
         ],
     );
@@ -189,14 +140,7 @@ fn keys_a_file_declares_or_writes_in_other_cases_are_not_slips() {
                 "Quantile",
                 Some("Quantity"),
             ),
-            (
-                "key-typo",
-                "model.json",
-                11,
-                33,
-                "sizeInMiB",
-                Some("sizeInGiB"),
-            ),
+            ("key-typo", "model.json", 11, 39, "Mi", Some("Gi")),
         ],
     );
 }
@@ -213,54 +157,19 @@ fn names_inside_values_are_not_slips_of_words() {
         &[
             ("value-typo", "target.yml", 3, 11, "macors", Some("macros")),
             ("value-typo", "target.yml", 5, 12, "htpps", Some("https")),
-            (
-                "value-typo",
-                "target.yml",
-                7,
-                9,
-                "shared:MySQK:10m",
-                Some("shared:MySQL:10m"),
-            ),
-            (
-                "value-typo",
-                "target.yml",
-                9,
-                9,
-                "https://isib-group.github.io/imdex",
-                Some("https://isib-group.github.io/index"),
-            ),
+            ("value-typo", "target.yml", 7, 18, "SQK", Some("SQL")),
+            ("value-typo", "target.yml", 9, 38, "imdex", Some("index")),
             (
                 "value-typo",
                 "target.yml",
                 11,
-                9,
-                "alice@exmaple.com",
-                Some("alice@example.com"),
+                15,
+                "exmaple",
+                Some("example"),
             ),
-            (
-                "value-typo",
-                "target.yml",
-                13,
-                8,
-                "arn:aws:x:us-east-1:228f02c2-c665-4bfd-aaac-8b04080bea3c:abax",
-                Some("arn:aws:x:us-east-1:228f02c2-c665-4bfd-aaac-8b04080bea3c:abac"),
-            ),
-            (
-                "value-typo",
-                "target.yml",
-                16,
-                7,
-                "configuration-fiels",
-                Some("configuration-files"),
-            ),
-            (
-                "value-typo",
-                "target.yml",
-                18,
-                9,
-                "actions/lint-atcion@v1",
-                Some("actions/lint-action@v1"),
-            ),
+            ("value-typo", "target.yml", 13, 65, "abax", Some("abac")),
+            ("value-typo", "target.yml", 16, 21, "fiels", Some("files")),
+            ("value-typo", "target.yml", 18, 22, "atcion", Some("action")),
         ],
     );
 }
@@ -270,14 +179,7 @@ fn words_cut_short_are_not_slips_of_shorter_words() {
     // `templ` (of `template`) beside `temp`, `conn` (of `connection`) beside `conf`.
     assert_case(
         "cut-short",
-        &[(
-            "word-typo",
-            "ucs.py",
-            2,
-            22,
-            "/san-conn-tmep-",
-            Some("/san-conn-temp-"),
-        )],
+        &[("word-typo", "ucs.py", 2, 32, "tmep", Some("temp"))],
     );
 }
 

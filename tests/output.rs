@@ -4,7 +4,7 @@ mod common;
 use common::{fixture, typo_gate};
 
 #[test]
-fn human_report_shows_the_line_the_token_and_the_help() {
+fn human_report_underlines_the_wrong_characters_in_the_whole_line_with_the_help() {
     let output = typo_gate()
         .current_dir(fixture("php-template"))
         .args(["check", "--color", "never", "bad"])
@@ -13,15 +13,16 @@ fn human_report_shows_the_line_the_token_and_the_help() {
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).unwrap();
     let (report, summary) = stdout.rsplit_once("\n\n").unwrap();
-    let expected = "  \u{d7} `layuot.php` does not exist in the repository; did you mean `layout.php`?
+    let expected =
+        "  \u{d7} `layuot.php` does not exist in the repository; did you mean `layout.php`?
    \u{256d}\u{2500}[bad/config/view.php:4:16]
  3 \u{2502} return array(
  4 \u{2502}     'layout'  => 'layuot.php',
-   \u{b7}                   \u{2500}\u{2500}\u{2500}\u{2500}\u{2500}\u{252c}\u{2500}\u{2500}\u{2500}\u{2500}
-   \u{b7}                        \u{2570}\u{2500}\u{2500} this
+   \u{b7}                   \u{2500}\u{2500}\u{2500}\u{252c}\u{2500}\u{2500}
+   \u{b7}                      \u{2570}\u{2500}\u{2500} this
  5 \u{2502}     'sidebar' => 'sidebar.php',
    \u{2570}\u{2500}\u{2500}\u{2500}\u{2500}
-  help: did you mean 'layout.php'?";
+  help: did you mean 'layout'?";
     assert_eq!(
         report.trim_start_matches("path-typo\n\n").trim_end(),
         expected,
@@ -45,7 +46,7 @@ fn a_single_file_is_shown_under_its_own_folder_with_its_source() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(
         stdout.contains(
-            "\u{256d}\u{2500}[bad/portal/settings.py:2:25]\n 1 \u{2502} # Every serving thread"
+            "\u{256d}\u{2500}[bad/portal/settings.py:2:39]\n 1 \u{2502} # Every serving thread"
         ),
         "{stdout}"
     );
@@ -97,10 +98,15 @@ fn json_has_the_documented_shape() {
             "line": 21,
             "column": 39,
             "end_line": 21,
-            "end_column": 46,
-            "found": "statec/",
-            "suggestion": "static/",
+            "end_column": 45,
+            "found": "statec",
+            "suggestion": "static",
             "alternatives": [],
+            "literal": "statec/",
+            "literal_line": 21,
+            "literal_column": 39,
+            "literal_end_line": 21,
+            "literal_end_column": 46,
             "message": "`statec` looks like a typo of `static`",
             "test_code": false,
         }],

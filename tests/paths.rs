@@ -16,7 +16,7 @@ const VIEW: &str = "<?php\nreturn array(\n\t'layout' => 'layuot.php',\n);\n";
 /// The annotation of the typo in `VIEW` at `path`.
 fn annotation(path: &str) -> String {
     format!(
-        "::error file={path},line=3,col=15,endColumn=25,title=path-typo::\
+        "::error file={path},line=3,col=15,endColumn=21,title=path-typo::\
          `layuot.php` does not exist in the repository; did you mean `layout.php`?\n\
          typo-gate: 1 finding, 2 files scanned\n"
     )

@@ -77,9 +77,9 @@ fn hostile_files_are_skipped_without_hanging() {
             "extension-typo",
             "latin.php",
             3,
-            20,
-            "/inc.phpp",
-            Some("/inc.php")
+            24,
+            ".phpp",
+            Some(".php")
         )]
     );
     assert_eq!(output.status.code(), Some(1));
@@ -145,14 +145,7 @@ fn a_single_file_is_checked_against_its_folder() {
     let run = check_json(&[&root.join("a.php")], &[]);
     assert_eq!(
         run.rows(),
-        vec![row(
-            "path-typo",
-            "a.php",
-            1,
-            26,
-            "/layuot.php",
-            Some("/layout.php")
-        )]
+        vec![row("path-typo", "a.php", 1, 27, "layuot", Some("layout"))]
     );
     assert_eq!(run.summary("files_scanned"), 1);
 }
@@ -249,9 +242,9 @@ fn a_file_too_deep_to_read_is_named_and_the_others_are_still_checked() {
                 "extension-typo",
                 "app.php",
                 2,
-                20,
-                "/inc.phpp",
-                Some("/inc.php")
+                24,
+                ".phpp",
+                Some(".php")
             )],
             "{}",
             deep.name
@@ -308,9 +301,9 @@ fn a_definition_that_names_itself_many_times_is_checked_in_bounded_work() {
             "extension-typo",
             "app.php",
             2,
-            20,
-            "/inc.phpp",
-            Some("/inc.php")
+            24,
+            ".phpp",
+            Some(".php")
         )]
     );
     assert_eq!(run.code, 1);

@@ -143,8 +143,15 @@ fn a_result_has_the_rule_the_place_and_the_fix() {
         .position(|r| r.id == "path-typo")
         .unwrap();
     let location = json!({ "uri": "bad/config/view.php", "uriBaseId": "%SRCROOT%" });
-    // `'layuot.php'` after a tab: the token is columns 16 to 25, the end column exclusive.
-    let region = json!({ "startLine": 4, "startColumn": 16, "endLine": 4, "endColumn": 26 });
+    // `'layuot.php'` after a tab: the token is columns 16 to 25, the end column exclusive;
+    // the wrong characters, `layuot`, columns 16 to 21.
+    let region = json!({ "startLine": 4, "startColumn": 16, "endLine": 4, "endColumn": 22 });
+    let mut shown = region.clone();
+    shown["snippet"] = json!({ "text": "layuot" });
+    let context = json!({
+        "startLine": 4, "startColumn": 16, "endLine": 4, "endColumn": 26,
+        "snippet": { "text": "layuot.php" },
+    });
     assert_eq!(
         result,
         json!({
@@ -155,16 +162,20 @@ fn a_result_has_the_rule_the_place_and_the_fix() {
                 "text": "`layuot.php` does not exist in the repository; did you mean `layout.php`?"
             },
             "locations": [{
-                "physicalLocation": { "artifactLocation": location, "region": region }
+                "physicalLocation": {
+                    "artifactLocation": location,
+                    "region": shown,
+                    "contextRegion": context,
+                }
             }],
             "partialFingerprints": { "typoGate/v1": null },
             "fixes": [{
-                "description": { "text": "Replace `layuot.php` with `layout.php`" },
+                "description": { "text": "Replace `layuot` with `layout`" },
                 "artifactChanges": [{
                     "artifactLocation": location,
                     "replacements": [{
                         "deletedRegion": region,
-                        "insertedContent": { "text": "layout.php" }
+                        "insertedContent": { "text": "layout" }
                     }]
                 }]
             }]

@@ -72,14 +72,7 @@ fn deploy_code_still_blocks_beside_test_code() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.rows()[0],
-        row(
-            "path-typo",
-            "index.php",
-            2,
-            20,
-            "/templates/layuot.php",
-            Some("/templates/layout.php")
-        )
+        row("path-typo", "index.php", 2, 31, "layuot", Some("layout"))
     );
     assert_eq!(
         severities(&run)[0],

@@ -345,7 +345,8 @@ fn check_host_port(text: &str, range: Range<usize>) -> Option<Problem> {
         };
         return match bad[..] {
             [bad] if slip(bad) => Some(Problem {
-                range: host_range,
+                // Only the bad part is wrong: its place among the host's parts.
+                range: octet_range(&octets, bad, host_range.start),
                 replacement: None,
                 message: format!(
                     "`{host}` is not an IPv4 address: `{bad}` is not a number from 0 to 255"
@@ -362,6 +363,18 @@ fn check_host_port(text: &str, range: Range<usize>) -> Option<Problem> {
         });
     }
     None
+}
+
+/// Where the first part equal to `bad` stands, the host beginning at `start`.
+fn octet_range(octets: &[&str], bad: &str, start: usize) -> Range<usize> {
+    let mut at = start;
+    for octet in octets {
+        if *octet == bad {
+            return at..at + octet.len();
+        }
+        at += octet.len() + 1;
+    }
+    start..start
 }
 
 /// A number from 0 to 255 written without leading zeros.

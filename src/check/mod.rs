@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use crate::expr::{Expr, Lit, Scope, Symbols, Value};
 use crate::extract::{CandidateKind, FileFacts};
-use crate::finding::{Finding, Severity, Span};
+use crate::finding::{Finding, Literal, Severity, Span};
 use crate::fsindex::FsIndex;
 use crate::repo::Repository;
 use crate::vocab::Vocabularies;
@@ -330,6 +330,8 @@ impl<'a> Findings<'a> {
     }
 
     /// Reports `lit`, proposing to replace its bytes `range` with each of `replacements`.
+    /// The finding spans only the characters that differ from the replacements, widened
+    /// to whole words (see [`wrong_part`]).
     pub fn on_literal(
         &mut self,
         rule: &'static Rule,
@@ -340,16 +342,12 @@ impl<'a> Findings<'a> {
     ) {
         let rank = |id: &str| RULES.iter().position(|r| r.id == id);
         let path = &self.ctx.paths[lit.file];
-        if let Some(existing) = self
-            .findings
-            .iter_mut()
-            .find(|f| &f.path == path && f.span.bytes == lit.span.bytes)
-        {
+        let same_token = |f: &Finding| &f.path == path && f.literal.span.bytes == lit.span.bytes;
+        if let Some(existing) = self.findings.iter().find(|f| same_token(f)) {
             if rank(existing.rule) <= rank(rule.id) {
                 return;
             }
-            self.findings
-                .retain(|f| !(&f.path == path && f.span.bytes == lit.span.bytes));
+            self.findings.retain(|f| !same_token(f));
         }
         let mut variants: Vec<String> = replacements
             .iter()
@@ -363,19 +361,34 @@ impl<'a> Findings<'a> {
             })
             .collect();
         variants.dedup();
+        // Only a literal written as it reads can be cut: its offsets are the file's.
+        let found_at = if lit.exact && lit.span.bytes.is_some() {
+            let dotted = rule.id == extension::RULE.id || rule.id == path::RULE.id;
+            wrong_part(&lit.text, range, &variants, dotted)
+        } else {
+            0..lit.text.len()
+        };
+        // Each variant keeps the literal's text before and after the wrong part.
+        let suffix = lit.text.len() - found_at.end;
+        let cut = |v: String| v[found_at.start..v.len() - suffix].to_string();
         let (suggestion, alternatives) = match (lit.exact, variants.len()) {
             (false, _) | (_, 0) => (None, Vec::new()),
-            (true, 1) => (variants.pop(), Vec::new()),
-            (true, _) => (None, variants),
+            (true, 1) => (variants.pop().map(cut), Vec::new()),
+            (true, _) => (None, variants.into_iter().map(cut).collect()),
         };
         self.findings.push(Finding {
             rule: rule.id,
             severity: rule.severity,
             path: path.clone(),
-            span: lit.span.clone(),
-            found: lit.text.clone(),
+            span: lit.span.part(&lit.text, found_at.clone()),
+            found: lit.text[found_at.clone()].to_string(),
             suggestion,
             alternatives,
+            literal: Literal {
+                text: lit.text.clone(),
+                span: lit.span.clone(),
+                found_at,
+            },
             message,
         });
     }
@@ -383,6 +396,78 @@ impl<'a> Findings<'a> {
     fn into_inner(self) -> Vec<Finding> {
         self.findings
     }
+}
+
+/// The part of `text` a finding is about: the bytes where `text` and the `variants` (each
+/// `text` with the check's `range` replaced) differ, widened to the words they fall in, so
+/// `localhsot` is shown whole rather than `hs`. Word parts end at characters that are not
+/// letters or digits and where a lower-case letter meets a capital (`Nmae` in `userNmae`).
+/// With no variants, the check's `range`, widened alike. With `dotted`, an extension is
+/// shown with its dot (`.phpp`).
+pub fn wrong_part(
+    text: &str,
+    range: std::ops::Range<usize>,
+    variants: &[String],
+    dotted: bool,
+) -> std::ops::Range<usize> {
+    let (mut start, mut end) = (range.start, range.end);
+    if !variants.is_empty() {
+        start = usize::MAX;
+        let mut suffix = usize::MAX;
+        for variant in variants {
+            let prefix = common_len(text.chars(), variant.chars());
+            let room = text.len().min(variant.len()) - prefix;
+            suffix = suffix.min(common_len(text.chars().rev(), variant.chars().rev()).min(room));
+            start = start.min(prefix);
+        }
+        end = text.len() - suffix;
+    }
+    let before = |at: usize| text[..at].chars().next_back();
+    let after = |at: usize| text[at..].chars().next();
+    let joined = |a: Option<char>, b: Option<char>| match (a, b) {
+        (Some(a), Some(b)) => {
+            a.is_alphanumeric() && b.is_alphanumeric() && !(a.is_lowercase() && b.is_uppercase())
+        }
+        _ => false,
+    };
+    let extend_back = |mut at: usize| {
+        while joined(before(at), after(at)) {
+            at -= before(at).map_or(0, char::len_utf8);
+        }
+        at
+    };
+    let extend_forward = |mut at: usize| {
+        while joined(before(at), after(at)) {
+            at += after(at).map_or(0, char::len_utf8);
+        }
+        at
+    };
+    start = extend_back(start);
+    end = extend_forward(end);
+    if start == end {
+        // Something is missing between two words or at an end: show the word beside it.
+        let step_back = |at: usize| at - before(at).map_or(0, char::len_utf8);
+        let step_forward = |at: usize| at + after(at).map_or(0, char::len_utf8);
+        if before(start).is_some_and(char::is_alphanumeric) || after(end).is_none() {
+            start = extend_back(step_back(start));
+        } else {
+            end = extend_forward(step_forward(end));
+        }
+    }
+    let component_ends = matches!(after(end), None | Some('/'));
+    let word = after(start).is_some_and(char::is_alphanumeric);
+    if dotted && component_ends && word && before(start) == Some('.') {
+        start -= 1;
+    }
+    start..end
+}
+
+/// How many bytes two character sequences share at their beginning.
+fn common_len(a: impl Iterator<Item = char>, b: impl Iterator<Item = char>) -> usize {
+    a.zip(b)
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum()
 }
 
 /// The literal holding a component of a value, and the component's range inside it.
@@ -406,6 +491,44 @@ pub fn edit_budget(name: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The wrong part of `text` against `variants` (whole literals), as text.
+    fn part<'t>(text: &'t str, range: std::ops::Range<usize>, variants: &[&str]) -> &'t str {
+        let variants: Vec<String> = variants.iter().map(|v| v.to_string()).collect();
+        &text[wrong_part(text, range, &variants, true)]
+    }
+
+    #[test]
+    fn the_wrong_part_is_the_differing_words() {
+        let url = "redis://localhsot:6379/1";
+        assert_eq!(part(url, 8..17, &["redis://localhost:6379/1"]), "localhsot");
+        assert_eq!(part("index.phpp", 6..10, &["index.php"]), ".phpp");
+        assert_eq!(part("layuot.php", 0..10, &["layout.php"]), "layuot");
+        assert_eq!(part("localhost:300", 10..13, &["localhost:3000"]), "300");
+        assert_eq!(part("ALLOWED_HOST", 0..12, &["ALLOWED_HOSTS"]), "HOST");
+        assert_eq!(part("userNmae", 0..8, &["userName"]), "Nmae");
+        assert_eq!(part("localhst", 0..8, &["localhost"]), "localhst");
+        assert_eq!(part("app.lgo.1", 0..9, &["app.log.1"]), "lgo");
+    }
+
+    #[test]
+    fn white_space_is_shown_alone() {
+        assert_eq!(part("index.php  ", 0..11, &["index.php"]), "  ");
+        assert_eq!(part(" /mw.lua", 0..8, &["/mw.lua"]), " ");
+        assert_eq!(part("a /b", 0..4, &["a/b"]), " ");
+    }
+
+    #[test]
+    fn alternatives_share_one_wrong_part() {
+        assert_eq!(part("x.jx", 2..4, &["x.js", "x.jsx"]), ".jx");
+        assert_eq!(part("héllo wrold", 7..12, &["héllo world"]), "wrold");
+    }
+
+    #[test]
+    fn without_variants_the_range_is_widened_to_words() {
+        assert_eq!(part("smtp://mial.example.com", 9..11, &[]), "mial");
+        assert_eq!(part("abc", 0..3, &[]), "abc");
+    }
 
     #[test]
     fn rule_ids_are_unique_and_documented() {

@@ -1,5 +1,6 @@
 //! The default output: each finding rendered by miette with the source line, a label
-//! under the token and a `help: did you mean …?`, then a closing summary.
+//! under the wrong characters only (the rest of the token stays in view on its line) and a
+//! `help: did you mean …?`, then a closing summary.
 use std::io;
 
 use miette::{
@@ -128,6 +129,10 @@ impl Reporter for Human {
 
 fn help(finding: &Finding) -> Option<String> {
     if let Some(suggestion) = &finding.suggestion {
+        // Characters to delete (white space) read better as the token without them.
+        if suggestion.is_empty() {
+            return Some(format!("did you mean '{}'?", finding.literal.with("")));
+        }
         return Some(format!("did you mean '{suggestion}'?"));
     }
     if !finding.alternatives.is_empty() {

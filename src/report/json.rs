@@ -22,9 +22,17 @@ struct JsonFinding {
     column: usize,
     end_line: usize,
     end_column: usize,
+    /// The wrong characters, which `line` to `end_column` cover.
     found: String,
+    /// What replaces `found`.
     suggestion: Option<String>,
     alternatives: Vec<String>,
+    /// The whole token `found` stands in, as written, and where it stands.
+    literal: String,
+    literal_line: usize,
+    literal_column: usize,
+    literal_end_line: usize,
+    literal_end_column: usize,
     message: String,
     /// In test code (a test folder or a test file): it blocks only if `[severity] tests`
     /// says "error".
@@ -45,6 +53,11 @@ impl Reporter for Json {
             found: finding.found.clone(),
             suggestion: finding.suggestion.clone(),
             alternatives: finding.alternatives.clone(),
+            literal: finding.literal.text.clone(),
+            literal_line: finding.literal.span.start.line,
+            literal_column: finding.literal.span.start.column,
+            literal_end_line: finding.literal.span.end.line,
+            literal_end_column: finding.literal.span.end.column,
             message: finding.message.clone(),
             test_code: crate::config::is_test_code(&finding.path),
         });

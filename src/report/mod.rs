@@ -76,11 +76,13 @@ struct Fingerprints {
 impl Fingerprints {
     /// The next finding's fingerprint, 16 hex digits; `path` as the report shows it.
     fn next(&mut self, path: &str, finding: &Finding) -> String {
+        // The whole token, as before findings spanned only its wrong characters.
+        let (literal, suggestion) = finding.identity();
         let identity = [
             finding.rule,
             path,
-            &finding.found,
-            finding.suggestion.as_deref().unwrap_or(""),
+            literal,
+            suggestion.as_deref().unwrap_or(""),
         ];
         let occurrence = self.occurrences.entry(fnv1a(&identity)).or_default();
         let key = fnv1a(&[&identity[..], &[&occurrence.to_string()]].concat());
@@ -153,5 +155,43 @@ mod tests {
         // The FNV-1a test vector for the empty input, then the field separator's effect.
         assert_eq!(fnv1a(&[]), 0xcbf2_9ce4_8422_2325);
         assert_ne!(fnv1a(&["ab", "c"]), fnv1a(&["a", "bc"]));
+    }
+
+    #[test]
+    fn fingerprints_are_made_of_the_whole_token() {
+        use crate::finding::{Literal, Position, Span};
+        let at = |column| Position { line: 4, column };
+        let whole = Span {
+            start: at(18),
+            end: at(42),
+            bytes: Some((60, 84)),
+        };
+        let before = Finding {
+            rule: "address-typo",
+            severity: Severity::Error,
+            path: "settings.py".to_string(),
+            span: whole.clone(),
+            found: "redis://localhsot:6379/1".to_string(),
+            suggestion: Some("redis://localhost:6379/1".to_string()),
+            alternatives: Vec::new(),
+            literal: Literal::whole("redis://localhsot:6379/1", &whole),
+            message: String::new(),
+        };
+        let now = Finding {
+            span: whole.part(&before.literal.text, 8..17),
+            found: "localhsot".to_string(),
+            suggestion: Some("localhost".to_string()),
+            literal: Literal {
+                found_at: 8..17,
+                ..before.literal.clone()
+            },
+            ..before.clone()
+        };
+        assert_eq!(now.span.start, at(26));
+        assert_eq!(now.identity(), before.identity());
+        assert_eq!(
+            Fingerprints::default().next("settings.py", &now),
+            Fingerprints::default().next("settings.py", &before)
+        );
     }
 }

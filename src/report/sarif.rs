@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 
 use super::{level, write_stdout, Fingerprints, Reporter, Root, Summary};
 use crate::check::{Rule, RULES};
-use crate::finding::Finding;
+use crate::finding::{Finding, Span};
 
 /// The key of the fingerprint in `partialFingerprints`; bump the version if its recipe changes.
 pub const FINGERPRINT_KEY: &str = "typoGate/v1";
@@ -67,16 +67,14 @@ impl Reporter for Sarif {
             .next(&root.repository_path(&finding.path), finding);
 
         let mut physical = json!({ "artifactLocation": location });
-        let region = finding.span.bytes.map(|_| {
-            json!({
-                "startLine": finding.span.start.line,
-                "startColumn": finding.span.start.column,
-                "endLine": finding.span.end.line,
-                "endColumn": finding.span.end.column,
-            })
-        });
+        let region = finding.span.bytes.map(|_| region_of(&finding.span));
         if let Some(region) = &region {
+            // The region is the wrong characters; the context region, the whole token.
             physical["region"] = region.clone();
+            physical["region"]["snippet"] = json!({ "text": finding.found });
+            let mut context = region_of(&finding.literal.span);
+            context["snippet"] = json!({ "text": finding.literal.text });
+            physical["contextRegion"] = context;
         }
         let mut result = json!({
             "ruleId": finding.rule,
@@ -86,7 +84,7 @@ impl Reporter for Sarif {
             "locations": [{ "physicalLocation": physical }],
             "partialFingerprints": { FINGERPRINT_KEY: fingerprint },
         });
-        // A fix replaces the token's text; a finding about a file's own name has no region
+        // A fix replaces the wrong characters; a finding about a file's own name has no region
         // and would need a rename, which SARIF cannot express as a text change.
         if let (Some(suggestion), Some(region)) = (&finding.suggestion, region) {
             result["fixes"] = json!([{
@@ -149,6 +147,15 @@ impl Reporter for Sarif {
                 .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", file.display()))),
         }
     }
+}
+
+fn region_of(span: &Span) -> Value {
+    json!({
+        "startLine": span.start.line,
+        "startColumn": span.start.column,
+        "endLine": span.end.line,
+        "endColumn": span.end.column,
+    })
 }
 
 fn rule_descriptor(rule: &Rule) -> Value {
