@@ -165,9 +165,12 @@ fn the_wheel_installs_a_typo_gate_that_runs_without_rust_or_python() {
     let typo_gate = env.join("typo-gate");
     let head = std::fs::read(&typo_gate).unwrap();
     assert!(!head.starts_with(b"#!"), "a native executable, not a script");
+    // GITHUB_WORKSPACE is where the annotations' paths start, as in a job.
+    let bad = manifest_dir().join("tests/fixtures/php-template/bad");
     let output = Command::new(&typo_gate)
         .env_clear()
-        .current_dir(manifest_dir().join("tests/fixtures/php-template/bad"))
+        .env("GITHUB_WORKSPACE", &bad)
+        .current_dir(&bad)
         .args(["check", "--format", "github"])
         .output()
         .unwrap();
