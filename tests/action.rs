@@ -400,27 +400,47 @@ fn without_typo_gate_on_path_the_action_prepares_a_build() {
     );
 }
 
+/// What the stand-in python3 does.
+#[derive(Clone, Copy, PartialEq)]
+enum Python {
+    /// Makes a virtual environment whose pip "installs" a typo-gate script.
+    Works,
+    /// Makes a virtual environment whose pip fails.
+    PipFails,
+    /// Fails to make one, as a Python without its venv module does.
+    NoVenv,
+}
+
 /// Stand-ins for python3 and cargo in a folder of their own: each records its arguments in
-/// `LOG`. The stand-in python3 makes a virtual environment whose pip "installs" a
-/// typo-gate script, unless `pip` is false, when it fails as a Python without venv would.
-fn stand_ins(pip: bool) -> tempfile::TempDir {
+/// `LOG`.
+fn stand_ins(python: Python) -> tempfile::TempDir {
     use std::os::unix::fs::PermissionsExt;
     let bin = tempfile::tempdir().unwrap();
-    let python = if pip {
-        r#"#!/bin/sh
+    let pip = match python {
+        Python::Works => {
+            "printf '#!/bin/sh\\necho typo-gate from pip\\n' > \"$(dirname \"$0\")/typo-gate\"\n\
+             chmod +x \"$(dirname \"$0\")/typo-gate\""
+        }
+        _ => "echo 'ERROR: Failed building wheel for typo-gate' >&2; exit 1",
+    };
+    let python = if python == Python::NoVenv {
+        "#!/bin/sh\necho \"python3 $*\" >> \"$LOG\"\necho 'No module named venv' >&2\nexit 1\n"
+            .to_string()
+    } else {
+        format!(
+            r#"#!/bin/sh
 echo "python3 $*" >> "$LOG"
 mkdir -p "$3/bin"
 cat > "$3/bin/python" <<'PYTHON'
 #!/bin/sh
 echo "python $*" >> "$LOG"
-printf '#!/bin/sh\necho typo-gate from pip\n' > "$(dirname "$0")/typo-gate"
-chmod +x "$(dirname "$0")/typo-gate"
+{pip}
 PYTHON
 chmod +x "$3/bin/python"
 "#
-    } else {
-        "#!/bin/sh\necho \"python3 $*\" >> \"$LOG\"\necho 'No module named venv' >&2\nexit 1\n"
+        )
     };
+    let python = python.as_str();
     let cargo = "#!/bin/sh\necho \"cargo $*\" >> \"$LOG\"\n";
     for (name, script) in [("python3", python), ("cargo", cargo)] {
         let file = bin.path().join(name);
@@ -431,8 +451,8 @@ chmod +x "$3/bin/python"
 }
 
 /// Runs the install step with the stand-ins; returns its output and what they recorded.
-fn install(pip: bool) -> (Output, String, tempfile::TempDir) {
-    let bin = stand_ins(pip);
+fn install(python: Python) -> (Output, String, tempfile::TempDir) {
+    let bin = stand_ins(python);
     let runner = tempfile::tempdir().unwrap();
     let root = runner.path().join("typo-gate-action");
     let log = runner.path().join("log");
@@ -465,7 +485,7 @@ fn the_install_step_takes_the_wheel_with_pip_first() {
         "${{ steps.locate.outputs.root }}"
     );
 
-    let (output, log, runner) = install(true);
+    let (output, log, runner) = install(Python::Works);
     assert!(output.status.success(), "{output:?}");
     let venv = runner.path().join("typo-gate-venv");
     let action_path = manifest_dir().display();
@@ -484,29 +504,41 @@ fn the_install_step_takes_the_wheel_with_pip_first() {
     );
     let installed = runner.path().join("typo-gate-action/bin/typo-gate");
     let run = Command::new(&installed).output().unwrap();
-    assert_eq!(run.stdout, b"typo-gate from pip\n", "the binary from the venv");
+    assert_eq!(
+        run.stdout, b"typo-gate from pip\n",
+        "the binary from the venv"
+    );
 }
 
 #[test]
-fn without_a_python_the_install_step_builds_with_cargo() {
-    let (output, log, runner) = install(false);
-    assert!(output.status.success(), "{output:?}");
-    let root = runner.path().join("typo-gate-action");
-    let action_path = manifest_dir().display();
-    assert_eq!(
-        log,
-        format!(
-            "python3 -m venv {}\n\
-             cargo install --path {action_path} --locked --root {}\n",
-            runner.path().join("typo-gate-venv").display(),
-            root.display()
-        )
-    );
-    assert_eq!(
-        String::from_utf8(output.stdout).unwrap(),
-        format!(
-            "typo-gate action: no Python with venv; building typo-gate with cargo\n\
-             typo-gate action: installed typo-gate with cargo install, from {action_path}\n"
-        )
-    );
+fn without_a_python_or_when_pip_fails_the_install_step_builds_with_cargo() {
+    for (python, pip, why) in [
+        (Python::NoVenv, "", "no Python with venv"),
+        (
+            Python::PipFails,
+            "python -m pip install --disable-pip-version-check ACTION\n",
+            "pip failed",
+        ),
+    ] {
+        let (output, log, runner) = install(python);
+        assert!(output.status.success(), "{output:?}");
+        let root = runner.path().join("typo-gate-action");
+        let action_path = manifest_dir().display().to_string();
+        assert_eq!(
+            log,
+            format!(
+                "python3 -m venv {}\n{}cargo install --path {action_path} --locked --root {}\n",
+                runner.path().join("typo-gate-venv").display(),
+                pip.replace("ACTION", &action_path),
+                root.display()
+            )
+        );
+        assert_eq!(
+            String::from_utf8(output.stdout).unwrap(),
+            format!(
+                "typo-gate action: {why}; building typo-gate with cargo\n\
+                 typo-gate action: installed typo-gate with cargo install, from {action_path}\n"
+            )
+        );
+    }
 }

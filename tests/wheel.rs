@@ -42,10 +42,17 @@ fn the_python_package_is_the_crate_built_by_maturin_as_a_binary() {
         &vec![toml::Value::from("maturin>=1.0,<2.0")]
     );
     let (major, _) = MATURIN.split_once('.').unwrap();
-    assert_eq!(major, "1", "the pinned maturin is one pyproject.toml accepts");
+    assert_eq!(
+        major, "1",
+        "the pinned maturin is one pyproject.toml accepts"
+    );
     let maturin = &pyproject["tool"]["maturin"];
     assert_eq!(maturin["bindings"].as_str(), Some("bin"));
-    assert_eq!(maturin["locked"].as_bool(), Some(true), "builds use Cargo.lock");
+    assert_eq!(
+        maturin["locked"].as_bool(),
+        Some(true),
+        "builds use Cargo.lock"
+    );
 }
 
 #[test]
@@ -164,7 +171,10 @@ fn the_wheel_installs_a_typo_gate_that_runs_without_rust_or_python() {
     // an empty environment: no PATH to cargo or python.
     let typo_gate = env.join("typo-gate");
     let head = std::fs::read(&typo_gate).unwrap();
-    assert!(!head.starts_with(b"#!"), "a native executable, not a script");
+    assert!(
+        !head.starts_with(b"#!"),
+        "a native executable, not a script"
+    );
     // GITHUB_WORKSPACE is where the annotations' paths start, as in a job.
     let bad = manifest_dir().join("tests/fixtures/php-template/bad");
     let output = Command::new(&typo_gate)
