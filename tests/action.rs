@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 
 use yaml_rust2::{Yaml, YamlLoader};
 
@@ -349,32 +349,43 @@ fn inputs_become_arguments_literally_and_only_when_set() {
     assert_eq!(created, Vec::<String>::new(), "nothing but typo-gate ran");
 }
 
-#[test]
-fn without_typo_gate_on_path_the_action_prepares_a_build() {
-    // Only the first step: the next ones need the cache action and cargo.
+/// PATH without any typo-gate, with `first` (if given) before the rest.
+fn path_without_typo_gate(first: Option<&Path>) -> OsString {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let rest = std::env::split_paths(&path).filter(|dir| !dir.join("typo-gate").exists());
+    std::env::join_paths(first.map(Path::to_path_buf).into_iter().chain(rest)).unwrap()
+}
+
+/// Runs the step `id` alone, as a runner would, in the runner folder `runner`.
+fn run_step(id: &str, runner: &Path, path: &OsString, env: &[(&str, &str)]) -> Output {
     let action = action();
-    let locate = &steps(&action)[0];
-    assert_eq!(text(&locate["id"]), "locate");
-    let path = std::env::join_paths(
-        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
-            .filter(|dir| !dir.join("typo-gate").exists()),
-    )
-    .unwrap();
-    let runner = tempfile::tempdir().unwrap();
-    let output_file = runner.path().join("output");
-    let script = runner.path().join("locate.sh");
-    std::fs::write(&script, text(&locate["run"])).unwrap();
-    let output = Command::new("bash")
+    let step = steps(&action)
+        .iter()
+        .find(|s| s["id"].as_str() == Some(id))
+        .unwrap_or_else(|| panic!("no step {id}"));
+    let script = runner.join(format!("{id}.sh"));
+    std::fs::write(&script, text(&step["run"])).unwrap();
+    Command::new("bash")
         .args(["--noprofile", "--norc", "-eo", "pipefail"])
         .arg(&script)
         .env("PATH", path)
         .env("GITHUB_ACTION_PATH", manifest_dir())
-        .env("GITHUB_OUTPUT", &output_file)
-        .env("RUNNER_TEMP", runner.path())
+        .env("GITHUB_OUTPUT", runner.join("output"))
+        .env("RUNNER_TEMP", runner)
+        .envs(env.iter().copied())
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn without_typo_gate_on_path_the_action_prepares_a_build() {
+    // Only the first step: the next ones need the cache action and a build.
+    let action = action();
+    assert_eq!(text(&steps(&action)[0]["id"]), "locate");
+    let runner = tempfile::tempdir().unwrap();
+    let output = run_step("locate", runner.path(), &path_without_typo_gate(None), &[]);
     assert!(output.status.success(), "{output:?}");
-    let written = std::fs::read_to_string(&output_file).unwrap();
+    let written = std::fs::read_to_string(runner.path().join("output")).unwrap();
     let lines: Vec<&str> = written.lines().collect();
     assert_eq!(lines.len(), 3, "{written}");
     assert_eq!(lines[0], "found=false");
@@ -387,4 +398,147 @@ fn without_typo_gate_on_path_the_action_prepares_a_build() {
         lines[2],
         format!("root={}/typo-gate-action", runner.path().display())
     );
+}
+
+/// What the stand-in python3 does.
+#[derive(Clone, Copy, PartialEq)]
+enum Python {
+    /// Makes a virtual environment whose pip "installs" a typo-gate script.
+    Works,
+    /// Makes a virtual environment whose pip fails.
+    PipFails,
+    /// Fails to make one, as a Python without its venv module does.
+    NoVenv,
+}
+
+/// Stand-ins for python3 and cargo in a folder of their own: each records its arguments in
+/// `LOG`.
+fn stand_ins(python: Python) -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = tempfile::tempdir().unwrap();
+    let pip = match python {
+        Python::Works => {
+            "printf '#!/bin/sh\\necho typo-gate from pip\\n' > \"$(dirname \"$0\")/typo-gate\"\n\
+             chmod +x \"$(dirname \"$0\")/typo-gate\""
+        }
+        _ => "echo 'ERROR: Failed building wheel for typo-gate' >&2; exit 1",
+    };
+    let python = if python == Python::NoVenv {
+        "#!/bin/sh\necho \"python3 $*\" >> \"$LOG\"\necho 'No module named venv' >&2\nexit 1\n"
+            .to_string()
+    } else {
+        format!(
+            r#"#!/bin/sh
+echo "python3 $*" >> "$LOG"
+mkdir -p "$3/bin"
+cat > "$3/bin/python" <<'PYTHON'
+#!/bin/sh
+echo "python $*" >> "$LOG"
+{pip}
+PYTHON
+chmod +x "$3/bin/python"
+"#
+        )
+    };
+    let python = python.as_str();
+    let cargo = "#!/bin/sh\necho \"cargo $*\" >> \"$LOG\"\n";
+    for (name, script) in [("python3", python), ("cargo", cargo)] {
+        let file = bin.path().join(name);
+        std::fs::write(&file, script).unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    bin
+}
+
+/// Runs the install step with the stand-ins; returns its output and what they recorded.
+fn install(python: Python) -> (Output, String, tempfile::TempDir) {
+    let bin = stand_ins(python);
+    let runner = tempfile::tempdir().unwrap();
+    let root = runner.path().join("typo-gate-action");
+    let log = runner.path().join("log");
+    let output = run_step(
+        "install",
+        runner.path(),
+        &path_without_typo_gate(Some(bin.path())),
+        &[
+            ("ROOT", root.to_str().unwrap()),
+            ("LOG", log.to_str().unwrap()),
+        ],
+    );
+    let log = std::fs::read_to_string(log).unwrap_or_default();
+    (output, log, runner)
+}
+
+#[test]
+fn the_install_step_takes_the_wheel_with_pip_first() {
+    let action = action();
+    let install_step = steps(&action)
+        .iter()
+        .find(|s| s["id"].as_str() == Some("install"))
+        .unwrap();
+    assert_eq!(
+        text(&install_step["if"]),
+        "steps.locate.outputs.found != 'true' && steps.cache.outputs.cache-hit != 'true'"
+    );
+    assert_eq!(
+        text(&install_step["env"]["ROOT"]),
+        "${{ steps.locate.outputs.root }}"
+    );
+
+    let (output, log, runner) = install(Python::Works);
+    assert!(output.status.success(), "{output:?}");
+    let venv = runner.path().join("typo-gate-venv");
+    let action_path = manifest_dir().display();
+    assert_eq!(
+        log,
+        format!(
+            "python3 -m venv {}\n\
+             python -m pip install --disable-pip-version-check {action_path}\n",
+            venv.display()
+        ),
+        "pip installs the action's own copy, and cargo is not run"
+    );
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        format!("typo-gate action: installed typo-gate with pip, from {action_path}\n")
+    );
+    let installed = runner.path().join("typo-gate-action/bin/typo-gate");
+    let run = Command::new(&installed).output().unwrap();
+    assert_eq!(
+        run.stdout, b"typo-gate from pip\n",
+        "the binary from the venv"
+    );
+}
+
+#[test]
+fn without_a_python_or_when_pip_fails_the_install_step_builds_with_cargo() {
+    for (python, pip, why) in [
+        (Python::NoVenv, "", "no Python with venv"),
+        (
+            Python::PipFails,
+            "python -m pip install --disable-pip-version-check ACTION\n",
+            "pip failed",
+        ),
+    ] {
+        let (output, log, runner) = install(python);
+        assert!(output.status.success(), "{output:?}");
+        let root = runner.path().join("typo-gate-action");
+        let action_path = manifest_dir().display().to_string();
+        assert_eq!(
+            log,
+            format!(
+                "python3 -m venv {}\n{}cargo install --path {action_path} --locked --root {}\n",
+                runner.path().join("typo-gate-venv").display(),
+                pip.replace("ACTION", &action_path),
+                root.display()
+            )
+        );
+        assert_eq!(
+            String::from_utf8(output.stdout).unwrap(),
+            format!(
+                "typo-gate action: {why}; building typo-gate with cargo\n\
+                 typo-gate action: installed typo-gate with cargo install, from {action_path}\n"
+            )
+        );
+    }
 }
