@@ -195,7 +195,7 @@ fn the_wheel_installs_a_typo_gate_that_runs_without_rust_or_python() {
     );
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
-        "::error file=config/view.php,line=4,col=16,endColumn=26,title=path-typo::\
+        "::error file=config/view.php,line=4,col=16,endColumn=22,title=path-typo::\
          `layuot.php` does not exist in the repository; did you mean `layout.php`?\n\
          typo-gate: 1 finding, 3 files scanned\n"
     );
