@@ -51,9 +51,9 @@ fn python_trailing_space_after_py() {
             "path-whitespace",
             "app/launch.py",
             4,
-            39,
-            " ",
-            Some(""),
+            31,
+            "index.py ",
+            Some("index.py"),
         )],
     );
 }

@@ -140,8 +140,8 @@ fn markup_quotes_and_control_characters_are_escaped() {
   <testsuite name="typo-gate" tests="5" failures="2" errors="0" skipped="0">
     <testcase name="config/a&lt;&amp;&quot;'&gt;.php" classname="typo-gate" file="config/a&lt;&amp;&quot;'&gt;.php">
       <failure type="path-whitespace" message="line 2: path component &quot;&lt;&amp;\&quot;\u{1}.phpp&quot; has an invisible character; the name is probably `&lt;&amp;&quot;.phpp`">path-whitespace at config/a&lt;&amp;"'&gt;.php:2:37
-found: '\u{1}'
-suggestion: ''</failure>
+found: '\u{1}.phpp'
+suggestion: '.phpp'</failure>
     </testcase>
     <testcase name="config/bell\u{7}.php" classname="typo-gate" file="config/bell\u{7}.php"/>
     <testcase name="static " classname="typo-gate" file="static ">
@@ -180,8 +180,8 @@ suggestion: 'static'</failure>
              the name is probably `<&\".phpp`"
                 .to_string(),
             "path-whitespace at config/a<&\"'>.php:2:37\n\
-             found: '\\u{1}'\n\
-             suggestion: ''"
+             found: '\\u{1}.phpp'\n\
+             suggestion: '.phpp'"
                 .to_string()
         )]
     );

@@ -39,8 +39,22 @@ fn commands_text_blocks_and_joined_pieces_are_not_padded_paths() {
     assert_case(
         "commands",
         &[
-            ("path-whitespace", "settings.py", 1, 33, " ", Some("")),
-            ("path-whitespace", "settings.py", 2, 34, " ", Some("")),
+            (
+                "path-whitespace",
+                "settings.py",
+                1,
+                26,
+                "app.log ",
+                Some("app.log"),
+            ),
+            (
+                "path-whitespace",
+                "settings.py",
+                2,
+                25,
+                "error.log ",
+                Some("error.log"),
+            ),
         ],
     );
 }

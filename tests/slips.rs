@@ -54,12 +54,26 @@ fn white_space_before_a_relative_path_or_in_a_piece_of_a_concatenation_or_a_path
     assert_case(
         "concat-whitespace",
         &[
-            ("path-whitespace", "icons.json", 2, 12, " ", Some("")),
-            ("path-whitespace", file, 4, 28, " ", Some("")),
-            ("path-whitespace", file, 5, 22, " ", Some("")),
+            (
+                "path-whitespace",
+                "icons.json",
+                2,
+                12,
+                " ../images/logo.svg",
+                Some("../images/logo.svg"),
+            ),
+            ("path-whitespace", file, 4, 21, "plugins ", Some("plugins")),
+            (
+                "path-whitespace",
+                file,
+                5,
+                22,
+                " /autoload.php",
+                Some("/autoload.php"),
+            ),
             ("path-whitespace", file, 6, 25, " ", Some("")),
-            ("path-whitespace", file, 8, 25, " ", Some("")),
-            ("path-whitespace", file, 9, 37, " ", Some("")),
+            ("path-whitespace", file, 8, 25, " /mw.lua", Some("/mw.lua")),
+            ("path-whitespace", file, 9, 32, "skins ", Some("skins")),
         ],
     );
 }

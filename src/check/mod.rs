@@ -444,6 +444,25 @@ pub fn wrong_part(
     };
     start = extend_back(start);
     end = extend_forward(end);
+    // Characters to delete (a trailing space): show them with the name they pad, so the
+    // replacement is that name, never nothing (`index.py ` for `index.py`).
+    let deletion = start < end
+        && !variants.is_empty()
+        && variants
+            .iter()
+            .all(|v| v.len() + (end - start) == text.len() && v.get(..start) == text.get(..start));
+    if deletion {
+        let name = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || "._-".contains(c));
+        if name(before(start)) {
+            while name(before(start)) {
+                start -= before(start).map_or(0, char::len_utf8);
+            }
+        } else {
+            while name(after(end)) || after(end) == Some('/') {
+                end += after(end).map_or(0, char::len_utf8);
+            }
+        }
+    }
     if start == end {
         // Something is missing between two words or at an end: show the word beside it.
         let step_back = |at: usize| at - before(at).map_or(0, char::len_utf8);
@@ -512,10 +531,14 @@ mod tests {
     }
 
     #[test]
-    fn white_space_is_shown_alone() {
-        assert_eq!(part("index.php  ", 0..11, &["index.php"]), "  ");
-        assert_eq!(part(" /mw.lua", 0..8, &["/mw.lua"]), " ");
-        assert_eq!(part("a /b", 0..4, &["a/b"]), " ");
+    fn white_space_is_shown_with_the_name_it_pads() {
+        assert_eq!(part("index.php  ", 0..11, &["index.php"]), "index.php  ");
+        assert_eq!(
+            part("/var/www/index.py ", 0..18, &["/var/www/index.py"]),
+            "index.py "
+        );
+        assert_eq!(part(" /mw.lua", 0..8, &["/mw.lua"]), " /mw.lua");
+        assert_eq!(part("a /b", 0..4, &["a/b"]), "a ");
     }
 
     #[test]
