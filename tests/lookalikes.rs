@@ -115,9 +115,9 @@ fn ports_and_url_separators() {
                 "address-typo",
                 "composer.json",
                 2,
-                25,
-                "laravel",
-                Some("/laravel"),
+                18,
+                "https:/",
+                Some("https://"),
             ),
             (
                 "address-typo",

@@ -467,8 +467,18 @@ pub fn wrong_part(
         // Something is missing between two words or at an end: show the word beside it.
         let step_back = |at: usize| at - before(at).map_or(0, char::len_utf8);
         let step_forward = |at: usize| at + after(at).map_or(0, char::len_utf8);
+        let mark = |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace());
         if before(start).is_some_and(char::is_alphanumeric) || after(end).is_none() {
             start = extend_back(step_back(start));
+        } else if mark(before(start)) {
+            // A mark is missing after marks (`https:/` for `https://`): show them with the
+            // word they follow.
+            while mark(before(start)) {
+                start = step_back(start);
+            }
+            if before(start).is_some_and(char::is_alphanumeric) {
+                start = extend_back(step_back(start));
+            }
         } else {
             end = extend_forward(step_forward(end));
         }
@@ -528,6 +538,7 @@ mod tests {
         assert_eq!(part("userNmae", 0..8, &["userName"]), "Nmae");
         assert_eq!(part("localhst", 0..8, &["localhost"]), "localhst");
         assert_eq!(part("app.lgo.1", 0..9, &["app.log.1"]), "lgo");
+        assert_eq!(part("https:/x.org", 0..12, &["https://x.org"]), "https:/");
     }
 
     #[test]
