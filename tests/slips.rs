@@ -71,7 +71,7 @@ fn white_space_before_a_relative_path_or_in_a_piece_of_a_concatenation_or_a_path
                 " /autoload.php",
                 Some("/autoload.php"),
             ),
-            ("path-whitespace", file, 6, 25, " ", Some("")),
+            ("path-whitespace", file, 6, 20, "html/ ", Some("html/")),
             ("path-whitespace", file, 8, 25, " /mw.lua", Some("/mw.lua")),
             ("path-whitespace", file, 9, 32, "skins ", Some("skins")),
         ],

@@ -453,7 +453,10 @@ pub fn wrong_part(
             .all(|v| v.len() + (end - start) == text.len() && v.get(..start) == text.get(..start));
     if deletion {
         let name = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || "._-".contains(c));
-        if name(before(start)) {
+        if name(before(start)) || before(start) == Some('/') {
+            if before(start) == Some('/') {
+                start -= 1; // A folder's trailing slash: `_vendor/ `.
+            }
             while name(before(start)) {
                 start -= before(start).map_or(0, char::len_utf8);
             }
@@ -550,6 +553,7 @@ mod tests {
         );
         assert_eq!(part(" /mw.lua", 0..8, &["/mw.lua"]), " /mw.lua");
         assert_eq!(part("a /b", 0..4, &["a/b"]), "a ");
+        assert_eq!(part("src/_vendor/ ", 0..13, &["src/_vendor/"]), "_vendor/ ");
     }
 
     #[test]
