@@ -128,6 +128,7 @@ pub fn run(args: &BaselineArgs) -> Result<ExitStatus> {
         args.config.as_deref(),
         args.jobs,
         args.max_file_size,
+        None,
     )?;
     let failed = checked.iter().any(|c| c.outcome.failed);
     let findings: Vec<&Finding> = checked.iter().flat_map(|c| &c.outcome.findings).collect();

@@ -122,6 +122,15 @@ pub struct CheckArgs {
     /// files; paths still resolve against the whole tree.
     #[arg(long, value_name = "REF")]
     pub changed_since: Option<String>,
+
+    /// Keep results here and reuse them while nothing they depend on changed (default:
+    /// typo-gate/ in the repository's git folder, else in the user's cache folder).
+    #[arg(long, value_name = "DIR", env = "TYPO_GATE_CACHE_DIR")]
+    pub cache_dir: Option<PathBuf>,
+
+    /// Check everything afresh, reading and writing no cache (also TYPO_GATE_NO_CACHE=1).
+    #[arg(long, env = "TYPO_GATE_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Args)]

@@ -62,6 +62,9 @@ pub struct Config {
     pub max_file_size: Option<u64>,
     /// What `[severity] tests` says of findings in test code; `None`: they warn.
     tests: Option<Level>,
+    /// The configuration file's text as read: with `prefix` and the vocabulary files'
+    /// words, everything the configuration is made of.
+    text: String,
 }
 
 impl Config {
@@ -101,6 +104,7 @@ impl Config {
         let mut config = parse(&file, &text, &base)?;
         config.prefix = prefix;
         config.file = Some(file);
+        config.text = text;
         config.mounts = config
             .mounts
             .iter()
@@ -111,6 +115,20 @@ impl Config {
             })
             .collect();
         Ok(config)
+    }
+
+    /// Everything this configuration says, as text: equal texts make equal findings.
+    pub fn fingerprint(&self) -> String {
+        let mut words: Vec<&str> = self.known_words.iter().map(String::as_str).collect();
+        words.sort_unstable();
+        format!(
+            "{:?}\n{:?}\n{:?}\n{}\n{}",
+            self.file,
+            self.prefix,
+            self.max_file_size,
+            words.join("\n"),
+            self.text
+        )
     }
 
     fn key(&self, path: &str) -> String {

@@ -1,10 +1,10 @@
 //! Findings: plain data produced by the checks and consumed by the reporters.
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// How a finding affects the gate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Reported without blocking.
@@ -14,14 +14,14 @@ pub enum Severity {
 }
 
 /// A position in a file: 1-based line, 1-based column counted in characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
 pub struct Position {
     pub line: usize,
     pub column: usize,
 }
 
 /// Where some text stands in a file. `end` is exclusive: the position just past the text.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
 pub struct Span {
     pub start: Position,
     pub end: Position,
@@ -57,7 +57,7 @@ impl Span {
 }
 
 /// The whole token a finding stands in, as written: a string's content, a key, a name.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Literal {
     pub text: String,
     pub span: Span,
@@ -85,9 +85,11 @@ impl Literal {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Serialized only for the result cache ([`crate::cache`]); the reports have their own shapes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    pub rule: &'static str,
+    #[serde(deserialize_with = "rule_id")]
+    pub rule: RuleId,
     pub severity: Severity,
     /// Relative to the checked root, with `/` separators.
     pub path: String,
@@ -119,6 +121,18 @@ impl Finding {
             self.suggestion.as_deref().map(|s| self.literal.with(s)),
         )
     }
+}
+
+/// A rule's name, from the rule table. (An alias, so that serde does not take the field
+/// for text borrowed from its input.)
+pub type RuleId = &'static str;
+
+/// A rule's name read back as the rule table's own: an unknown name is an error.
+fn rule_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<&'static str, D::Error> {
+    let name = String::deserialize(deserializer)?;
+    crate::check::rule(&name)
+        .map(|rule| rule.id)
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown rule {name:?}")))
 }
 
 #[cfg(test)]

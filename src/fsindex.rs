@@ -37,11 +37,22 @@ pub struct FsIndex {
     on_disk: Mutex<HashMap<String, OnDisk>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum OnDisk {
+/// What the disk says of a path: the result cache records each answer the checks relied on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum OnDisk {
     Missing,
     Dir,
     Other,
+}
+
+impl OnDisk {
+    pub fn of(path: &Path) -> OnDisk {
+        match std::fs::metadata(path) {
+            Err(_) => OnDisk::Missing,
+            Ok(meta) if meta.is_dir() => OnDisk::Dir,
+            Ok(_) => OnDisk::Other,
+        }
+    }
 }
 
 /// Where web servers and images serve files from, mapped onto the repository's web root.
@@ -253,15 +264,23 @@ impl FsIndex {
         if let Some(state) = self.on_disk.lock().ok().and_then(|cache| known(&cache)) {
             return state;
         }
-        let state = match std::fs::metadata(self.root.join(path)) {
-            Err(_) => OnDisk::Missing,
-            Ok(meta) if meta.is_dir() => OnDisk::Dir,
-            Ok(_) => OnDisk::Other,
-        };
+        let state = OnDisk::of(&self.root.join(path));
         if let Ok(mut cache) = self.on_disk.lock() {
             cache.insert(path.to_string(), state);
         }
         state
+    }
+
+    /// Every path outside the walk that the disk was asked about, with its answer, sorted:
+    /// findings built on them hold only while the disk still answers the same.
+    pub fn disk_answers(&self) -> Vec<(String, OnDisk)> {
+        let mut answers: Vec<(String, OnDisk)> = self
+            .on_disk
+            .lock()
+            .map(|cache| cache.iter().map(|(p, s)| (p.clone(), *s)).collect())
+            .unwrap_or_default();
+        answers.sort_by(|a, b| a.0.cmp(&b.0));
+        answers
     }
 
     pub fn has_name(&self, name: &str) -> bool {

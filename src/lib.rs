@@ -1,6 +1,7 @@
 //! typo-gate: walk → detect language → parse → extract candidates → check → findings →
 //! report → exit status.
 pub mod baseline;
+pub mod cache;
 pub mod changed;
 pub mod check;
 pub mod cli;
@@ -182,6 +183,7 @@ pub const WORKER_STACK: usize = 8 << 20;
 pub struct Checker {
     pool: rayon::ThreadPool,
     options: WalkOptions,
+    cache: Option<cache::Cache>,
 }
 
 impl Checker {
@@ -203,7 +205,14 @@ impl Checker {
                 threads,
                 max_file_size,
             },
+            cache: None,
         })
+    }
+
+    /// Reuses and keeps results in `cache` (`check` does; `fix` and `baseline` do not).
+    pub fn with_cache(mut self, cache: Option<cache::Cache>) -> Self {
+        self.cache = cache;
+        self
     }
 
     /// Checks one root (a folder, or a file against its folder's tree).
@@ -229,7 +238,8 @@ impl Checker {
                 .or(config.max_file_size)
                 .unwrap_or(self.options.max_file_size),
         };
-        self.pool.install(|| check_root(root, &options, config))
+        self.pool
+            .install(|| check_root(root, &options, config, self.cache.as_ref()))
     }
 }
 
@@ -250,13 +260,14 @@ pub fn check_roots(
     explicit_config: Option<&Path>,
     jobs: Option<u16>,
     max_file_size: Option<u64>,
+    cache: Option<cache::Cache>,
 ) -> Result<Vec<CheckedRoot>> {
     for path in paths {
         if std::fs::symlink_metadata(path).is_err() {
             return Err(Error::MissingPath(path.clone()));
         }
     }
-    let checker = Checker::new(jobs.map(usize::from), DEFAULT_MAX_FILE_SIZE)?;
+    let checker = Checker::new(jobs.map(usize::from), DEFAULT_MAX_FILE_SIZE)?.with_cache(cache);
     let mut out = Vec::new();
     for root in paths {
         let config = Config::for_root(root, explicit_config)?;
@@ -291,6 +302,9 @@ fn run_check(args: &CheckArgs) -> Result<ExitStatus> {
         args.config.as_deref(),
         args.jobs,
         args.max_file_size,
+        (!args.no_cache)
+            .then(|| cache::Cache::new(args.cache_dir.clone()))
+            .flatten(),
     )?;
     if let Some(reference) = &args.changed_since {
         for CheckedRoot { root, outcome } in &mut checked {
@@ -421,7 +435,12 @@ enum FileRead {
     NotRead(extract::NotRead),
 }
 
-fn check_root(root: &Path, options: &WalkOptions, config: &Config) -> Result<RootOutcome> {
+fn check_root(
+    root: &Path,
+    options: &WalkOptions,
+    config: &Config,
+    cache: Option<&cache::Cache>,
+) -> Result<RootOutcome> {
     let metadata = std::fs::metadata(root).map_err(|source| Error::Unreadable {
         path: root.to_path_buf(),
         source,
@@ -454,9 +473,46 @@ fn check_root(root: &Path, options: &WalkOptions, config: &Config) -> Result<Roo
     let wanted = |file: &WalkedFile| {
         only.as_ref().is_none_or(|o| same_file(o, &file.absolute)) && !config.excludes(&file.path)
     };
+    let cache = cache.filter(|_| !failed);
+    let cache_root = cache::Root::new(&tree, only.as_deref());
+    let settings = format!(
+        "{}\n{}\n{}",
+        cache_root.identity,
+        options.max_file_size,
+        config.fingerprint()
+    );
+    let digest_of = |cache: &cache::Cache, contents: &[Option<u128>]| {
+        let files: Vec<(&str, Option<u128>)> = walked
+            .files
+            .iter()
+            .zip(contents)
+            .map(|(file, content)| (file.path.as_str(), *content))
+            .collect();
+        cache.digest(&settings, &walked.entries, &files)
+    };
+    if let Some(cache) = cache {
+        let contents: Option<Vec<Option<u128>>> = walked
+            .files
+            .par_iter()
+            .with_max_len(16)
+            .map(|file| {
+                if wanted(file) && worth_reading(file, config.format_of(&file.path)) {
+                    read_file(&file.absolute)
+                        .ok()
+                        .map(|bytes| Some(cache::content_digest(&bytes)))
+                } else {
+                    Some(None)
+                }
+            })
+            .collect();
+        let reused = contents.and_then(|c| cache.load(&cache_root, &digest_of(cache, &c)));
+        if let Some(outcome) = reused {
+            return Ok(outcome);
+        }
+    }
     // Runs of at most 16 files: rayon otherwise splits the files into a few long runs, each
     // read in order by one core, and the core left with the end of one waits idle.
-    let reads: Vec<FileRead> = walked
+    let (reads, contents): (Vec<FileRead>, Vec<Option<u128>>) = walked
         .files
         .par_iter()
         .enumerate()
@@ -465,10 +521,10 @@ fn check_root(root: &Path, options: &WalkOptions, config: &Config) -> Result<Roo
             if wanted(file) {
                 read_and_extract(id, file, config.format_of(&file.path))
             } else {
-                FileRead::NotSource
+                (FileRead::NotSource, None)
             }
         })
-        .collect();
+        .unzip();
 
     let mut skipped = walked.skipped;
     let mut scanned = 0;
@@ -557,7 +613,7 @@ fn check_root(root: &Path, options: &WalkOptions, config: &Config) -> Result<Roo
             _ => None,
         })
         .collect();
-    Ok(RootOutcome {
+    let outcome = RootOutcome {
         sources,
         suppressing,
         findings,
@@ -565,7 +621,14 @@ fn check_root(root: &Path, options: &WalkOptions, config: &Config) -> Result<Roo
         skipped,
         not_read,
         failed,
-    })
+    };
+    if let Some(cache) = cache.filter(|_| !outcome.failed) {
+        // Keyed by the bytes the checks read, not those hashed before: a file changed
+        // in between cannot leave findings under a digest they were not made from.
+        let digest = digest_of(cache, &contents);
+        cache.store(&cache_root, digest, walked.index.disk_answers(), &outcome);
+    }
+    Ok(outcome)
 }
 
 /// Checks one file's text as if it stood at `path` in a repository holding `others` (root-
@@ -635,39 +698,49 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// How many leading bytes are sniffed for a NUL to tell binary files.
 const SNIFF: usize = 8192;
 
+/// Whether a file's text is read at all: its name alone can rule it out.
+fn worth_reading(file: &WalkedFile, configured: Option<&'static lang::Language>) -> bool {
+    let name = Path::new(&file.path);
+    if name.file_name().is_some_and(|n| n == baseline::FILE_NAME) {
+        return false;
+    }
+    configured.or_else(|| lang::detect(name, "")).is_some()
+        || name.extension().is_none()
+        || lang::needs_text(name)
+}
+
+/// What reading the file gave, with the digest of the bytes read, if it was read.
 fn read_and_extract(
     id: usize,
     file: &WalkedFile,
     configured: Option<&'static lang::Language>,
-) -> FileRead {
+) -> (FileRead, Option<u128>) {
+    if !worth_reading(file, configured) {
+        return (FileRead::NotSource, None);
+    }
     let name = Path::new(&file.path);
-    if name.file_name().is_some_and(|n| n == baseline::FILE_NAME) {
-        return FileRead::NotSource;
-    }
     let by_name = configured.or_else(|| lang::detect(name, ""));
-    let has_extension = name.extension().is_some();
-    if by_name.is_none() && has_extension && !lang::needs_text(name) {
-        return FileRead::NotSource;
-    }
     let bytes = match read_file(&file.absolute) {
         Ok(bytes) => bytes,
-        Err(error) => return FileRead::Failed(error),
+        Err(error) => return (FileRead::Failed(error), None),
     };
+    let content = Some(cache::content_digest(&bytes));
     if bytes[..bytes.len().min(SNIFF)].contains(&0) {
-        return FileRead::Skipped;
+        return (FileRead::Skipped, content);
     }
     let text = String::from_utf8_lossy(&bytes);
     let language = match by_name {
         Some(language) => language,
         None => match lang::detect(name, &text) {
             Some(language) => language,
-            None => return FileRead::NotSource,
+            None => return (FileRead::NotSource, content),
         },
     };
-    match extract::extract_for_checks(language, &text, id) {
+    let read = match extract::extract_for_checks(language, &text, id) {
         Ok(facts) => FileRead::Facts(facts, text.contains(suppress::MARKER)),
         Err(reason) => FileRead::NotRead(reason),
-    }
+    };
+    (read, content)
 }
 
 fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {

@@ -23,6 +23,8 @@ pub struct WalkedFile {
 pub struct WalkOutput {
     pub files: Vec<WalkedFile>,
     pub index: FsIndex,
+    /// Every entry the index was built from, sorted by path.
+    pub entries: Vec<(String, EntryKind)>,
     /// Files left out: too large, or not regular files (FIFOs, sockets, devices).
     pub skipped: usize,
     /// Entries whose own name begins or ends with white space.
@@ -86,7 +88,9 @@ pub fn walk(root: &Path, options: &WalkOptions) -> WalkOutput {
     output.files.sort_by(|a, b| a.path.cmp(&b.path));
     output.padded_names.sort();
     output.errors.sort();
-    output.index = FsIndex::new(root, entries);
+    entries.sort();
+    output.index = FsIndex::new(root, entries.iter().cloned());
+    output.entries = entries;
     output
 }
 

@@ -44,7 +44,7 @@ fn scripts_take_inputs_only_through_env() {
             assert_eq!(text(&step["shell"]), "bash");
         }
     }
-    assert_eq!(scripts, 4);
+    assert_eq!(scripts, 5);
     let check = steps(&action)
         .iter()
         .find(|s| s["id"].as_str() == Some("check"))
@@ -102,6 +102,10 @@ fn run_action(workspace: &Path, inputs: &[(&str, &str)], path: &OsString) -> Act
             if !holds(condition, &outputs) {
                 continue;
             }
+        }
+        // As on a runner whose cache holds nothing yet: the results folder starts empty.
+        if step["id"].as_str() == Some("results-cache") {
+            continue;
         }
         assert!(
             step["uses"].is_badvalue(),
@@ -541,4 +545,53 @@ fn without_a_python_or_when_pip_fails_the_install_step_builds_with_cargo() {
             )
         );
     }
+}
+
+#[test]
+fn results_are_kept_between_runs_with_actions_cache() {
+    let action = action();
+    let step = steps(&action)
+        .iter()
+        .find(|s| s["id"].as_str() == Some("results-cache"))
+        .unwrap();
+    assert_eq!(text(&step["uses"]), "actions/cache@v4");
+    assert_eq!(text(&step["if"]), "steps.results.outputs.dir != ''");
+    assert_eq!(
+        text(&step["with"]["path"]),
+        "${{ steps.results.outputs.dir }}"
+    );
+    let restore = text(&step["with"]["restore-keys"]);
+    assert_eq!(
+        restore,
+        "typo-gate-results-${{ runner.os }}-${{ steps.results.outputs.version }}-"
+    );
+    assert_eq!(
+        text(&step["with"]["key"]),
+        format!("{restore}${{{{ github.sha }}}}")
+    );
+
+    // The check finds the folder in its environment; with `cache: false` it is told not to.
+    use std::os::unix::fs::PermissionsExt;
+    let bin = tempfile::tempdir().unwrap();
+    let script = bin.path().join("typo-gate");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nprintf '%s|%s\\n' \"${TYPO_GATE_CACHE_DIR-}\" \"${TYPO_GATE_NO_CACHE-}\" \
+         > \"$(dirname \"$0\")/env\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let workspace = tempfile::tempdir().unwrap();
+    let env = |inputs: &[(&str, &str)]| {
+        let run = run_action(workspace.path(), inputs, &prepend(bin.path()));
+        (
+            run.status,
+            std::fs::read_to_string(bin.path().join("env")).unwrap(),
+        )
+    };
+    let (status, on) = env(&[]);
+    assert_eq!(status, 0);
+    assert!(on.ends_with("/typo-gate-results|\n"), "{on}");
+    assert_eq!(env(&[("cache", "false")]), (0, "|1\n".to_string()));
+    assert_eq!(env(&[("cache", "yes")]).0, 2);
 }

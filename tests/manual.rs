@@ -100,7 +100,7 @@ fn bash_completes_commands_options_and_values() {
     );
     assert_eq!(
         complete_in_bash(&["typo-gate", "check", "--c"]),
-        "--color\n--config\n--changed-since\n"
+        "--color\n--config\n--changed-since\n--cache-dir\n"
     );
     assert_eq!(
         complete_in_bash(&["typo-gate", "hook", "install", "--pre"]),

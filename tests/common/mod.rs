@@ -15,8 +15,17 @@ pub fn typo_gate() -> Command {
     let mut cmd = Command::cargo_bin("typo-gate").expect("the binary is built");
     cmd.env_remove("NO_COLOR")
         .env_remove("GITHUB_ACTIONS")
-        .env_remove("GITHUB_WORKSPACE");
+        .env_remove("GITHUB_WORKSPACE")
+        .env_remove("TYPO_GATE_NO_CACHE")
+        // Caching stays on, but in the build's folder rather than the repository's .git.
+        .env("TYPO_GATE_CACHE_DIR", cache_dir());
     cmd
+}
+
+/// The result cache every test run shares: one for the whole build, so that later runs
+/// on the fixtures reuse what earlier ones stored.
+pub fn cache_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("typo-gate-cache")
 }
 
 /// One finding as the tests compare it: rule, path, line, column, found, suggestion.
