@@ -145,16 +145,16 @@ fn keys_a_file_declares_or_writes_in_other_cases_are_not_slips() {
         "declared-keys",
         &[
             ("key-typo", "model.json", 5, 10, "udid", Some("uid")),
-            ("key-typo", "model.json", 6, 10, "Pidx", Some("Pid")),
+            ("key-typo", "model.json", 6, 17, "Pidx", Some("Pid")),
             (
                 "key-typo",
                 "model.json",
                 7,
-                10,
+                18,
                 "Quantile",
                 Some("Quantity"),
             ),
-            ("key-typo", "model.json", 11, 39, "Mi", Some("Gi")),
+            ("key-typo", "model.json", 10, 39, "Mi", Some("Gi")),
         ],
     );
 }

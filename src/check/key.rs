@@ -69,9 +69,24 @@ pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
     let english = &out.vocab().english;
     let trusted = repo.trusted_keys(family);
     let declared = declared_keys(facts);
+    // Keys written once and nowhere else, three or more in one mapping: a table of
+    // names (a lexer list, a map of file extensions, month names), not settings.
+    let alone = |key: &&crate::lang::DocKey| {
+        let name = key.lit.text.as_str();
+        repo.key_uses(name) == 1
+            && repo.literal_uses(name) == 0
+            && !english.contains(&name.to_ascii_lowercase())
+    };
+    let mut per_mapping: std::collections::HashMap<usize, usize> = Default::default();
+    for key in facts.keys.iter().filter(alone) {
+        *per_mapping.entry(key.mapping).or_default() += 1;
+    }
     for (index, key) in facts.keys.iter().enumerate() {
         let name = key.lit.text.as_str();
         let lower = name.to_ascii_lowercase();
+        if per_mapping.get(&key.mapping).is_some_and(|&n| n >= 3) {
+            continue;
+        }
         if repo.key_uses(name) != 1
             || repo.literal_uses(name) > 0
             // Written in another case or inside longer names: `pids` of `"AudioPids"`,
@@ -103,6 +118,10 @@ pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
         // `sessionids` beside `sessionid`, `backends` beside `backend`: one thing and many,
         // both named on purpose.
         if is_plural_or_abbreviation(name, one) {
+            continue;
+        }
+        // `value1` beside `values`: a numbered name, not a slip.
+        if changed_parts(name, one).any(|part| part.chars().any(|c| c.is_ascii_digit())) {
             continue;
         }
         // The slip must make a non-word: `form` for `from` is another key.
@@ -206,6 +225,10 @@ pub fn check_against_the_schema(file_path: &str, facts: &FileFacts, out: &mut Fi
         // `service` for `services`, `uniq` for `unique`: a name in the singular or cut
         // short is another name as often as a slip, and schemas lag behind their tools.
         if is_plural_or_abbreviation(name, one) {
+            continue;
+        }
+        // `value1` beside `values`: a numbered name, not a slip.
+        if changed_parts(name, one).any(|part| part.chars().any(|c| c.is_ascii_digit())) {
             continue;
         }
         if !closed

@@ -275,7 +275,11 @@ fn is_message_catalogue(file_path: &str, facts: &FileFacts) -> bool {
                 >= 2
         })
         .count();
-    is_language_tag(stem) && phrases * 4 >= facts.values.len() && phrases > 0
+    // A PHP file named by a language tag is a locale's data (Symfony's `Intl` tables of
+    // currency and region names), whatever its values look like.
+    is_language_tag(stem)
+        && (facts.language.is_some_and(|l| l.id == "php")
+            || phrases * 4 >= facts.values.len() && phrases > 0)
 }
 
 /// The mappings of a file that translate one message, keyed by language (`"pl":
