@@ -44,6 +44,9 @@ pub struct Repository {
     /// Format family → the keys that files of it write in [`TRUSTED`] files or more, with
     /// how many files.
     trusted_keys: HashMap<&'static str, Vec<(String, usize)>>,
+    /// Folders holding two files or more named by a language tag (`de.yml`, `pt-BR.yml`):
+    /// a set of translations.
+    language_folders: HashSet<String>,
     /// A name read but defined nowhere and known to no vocabulary → the one defined name
     /// a slip away, worked out once per name rather than once per read.
     read_suggestions: HashMap<String, String>,
@@ -82,11 +85,18 @@ impl Repository {
                 repo.add_module(&format!("{package}/{path}"));
             }
         }
+        repo.language_folders = language_folders(paths);
         let mut key_files: HashMap<(&'static str, &str), usize> = HashMap::new();
-        for facts in facts.iter().flatten() {
+        for (path, facts) in paths.iter().zip(facts) {
+            let Some(facts) = facts else { continue };
             let Some(family) = facts.language.and_then(|l| l.document).map(|d| d.family) else {
                 continue;
             };
+            // A translation writes another language's words: they are written, but no
+            // spelling for the rest of the repository (`Hangul` of a table of script names
+            // is no rival of `Hangup`).
+            let catalogue =
+                crate::check::value::is_message_catalogue(path, facts, &repo.language_folders);
             let mut words_seen = HashSet::new();
             // Where every string is a candidate too (PHP's arrays), values are folded with
             // the strings.
@@ -98,7 +108,7 @@ impl Repository {
                 for word in value_words(&value.lit.text) {
                     let entry = repo.value_words.entry(word.to_string()).or_default();
                     entry.0 += 1;
-                    if words_seen.insert(word) {
+                    if !catalogue && words_seen.insert(word) {
                         entry.1 += 1;
                     }
                 }
@@ -306,6 +316,11 @@ impl Repository {
         }
     }
 
+    /// The folders that hold a set of translations, each named by its language.
+    pub fn language_folders(&self) -> &HashSet<String> {
+        &self.language_folders
+    }
+
     /// How often the repository writes `key` as a key of a structured file.
     pub fn key_uses(&self, key: &str) -> usize {
         self.key_uses.get(key).copied().unwrap_or(0)
@@ -405,6 +420,23 @@ impl Repository {
 }
 
 /// The host of a `scheme://host:port/...` URL, if the text is one.
+/// The folders (`""` for the root) where two files or more are named by a language tag.
+fn language_folders(paths: &[String]) -> HashSet<String> {
+    let mut named: HashMap<&str, usize> = HashMap::new();
+    for path in paths {
+        let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        if crate::check::value::is_language_tag(stem) {
+            *named.entry(folder).or_default() += 1;
+        }
+    }
+    named
+        .into_iter()
+        .filter(|&(_, files)| files >= 2)
+        .map(|(folder, _)| folder.to_string())
+        .collect()
+}
+
 pub fn url_host(text: &str) -> Option<&str> {
     let (_, rest) = text.split_once("://")?;
     let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];

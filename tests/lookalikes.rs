@@ -211,3 +211,32 @@ fn a_value_is_held_to_what_its_key_takes_elsewhere_in_the_file() {
         )],
     );
 }
+
+#[test]
+fn names_code_gives_its_own_arrays_are_not_slips_of_settings() {
+    // Beside three files that write `template`, `inlineContext`, `ar_namespace`, `frame`
+    // and `Image`: an inflection (`templated`), a name in another convention and other
+    // letters (`inlinkcontext`, `apnamespace`), a key named after the variable it holds
+    // (`'fname' => $fname`), a registered HTTP field, a translation's alias under
+    // `languages/`, and a word (`Hangup`) one slip from a word that only translations
+    // write (`Hangul` in `data/scripts/de.php`). The bad twin holds a slip of each shape.
+    assert_case(
+        "php-names",
+        &[
+            ("key-typo", "aliases.php", 3, 6, "Imago", Some("Image")),
+            ("key-typo", "links.php", 3, 31, "templatr", Some("template")),
+            ("key-typo", "links.php", 4, 16, "inlink", Some("inline")),
+            (
+                "key-typo",
+                "links.php",
+                5,
+                20,
+                "nemespace",
+                Some("namespace"),
+            ),
+            ("key-typo", "links.php", 6, 14, "fname", Some("frame")),
+            ("value-typo", "links.php", 7, 35, "Mach", Some("Match")),
+            ("value-typo", "signals.php", 3, 11, "Hangup", Some("Hangul")),
+        ],
+    );
+}

@@ -61,10 +61,15 @@ pub fn check(file_path: &str, facts: &FileFacts, out: &mut Findings) {
 /// repository and in none of its strings, that is no word, one slip from a key that files of the same format write in
 /// [`crate::repo::TRUSTED`] files or more and that its own mapping does not also hold
 /// (`aarity` in one of two hundred command files that write `arity`).
-pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
+pub fn check_against_the_repository(file_path: &str, facts: &FileFacts, out: &mut Findings) {
     let Some(family) = facts.language.and_then(|l| l.document).map(|d| d.family) else {
         return;
     };
+    // A translation's keys are another language's words (`'Imago' => NS_FILE` in Latin's
+    // messages, where German's write `'Bild'`).
+    if super::value::is_message_catalogue(file_path, facts, out.repo().language_folders()) {
+        return;
+    }
     let repo = out.repo();
     let english = &out.vocab().english;
     let trusted = repo.trusted_keys(family);
@@ -113,6 +118,11 @@ pub fn check_against_the_repository(facts: &FileFacts, out: &mut Findings) {
         // `api_version` beside `apiVersion`, `github-token` beside `github_token`: two
         // tools' conventions, not a slip.
         if name_parts(name).concat() == name_parts(one).concat() {
+            continue;
+        }
+        // `apnamespace` beside `ar_namespace`, `inlinkcontext` beside `inlineContext`: a
+        // slip changes the letters or the word breaks, not both.
+        if changes_letters_and_breaks(name, one) {
             continue;
         }
         // `sessionids` beside `sessionid`, `backends` beside `backend`: one thing and many,
@@ -245,8 +255,17 @@ pub fn check_against_the_schema(file_path: &str, facts: &FileFacts, out: &mut Fi
     }
 }
 
+/// Whether `written` breaks into other words than `known` (`ar_namespace` two,
+/// `apnamespace` one; `inlineContext` two, `inlinkcontext` one) and differs from it in
+/// letters too.
+fn changes_letters_and_breaks(written: &str, known: &str) -> bool {
+    let (a, b) = (name_parts(written), name_parts(known));
+    a.len() != b.len() && a.concat() != b.concat()
+}
+
 /// Whether `written` differs from `known` in one word only, that word being the other's
-/// plural or singular, or the other cut short by two letters or more.
+/// plural or singular (or another inflection: `templated`, `indexes`), or the other cut
+/// short by two letters or more.
 fn is_plural_or_abbreviation(written: &str, known: &str) -> bool {
     let (a, b) = (name_parts(written), name_parts(known));
     if a.len() != b.len() {
@@ -256,7 +275,12 @@ fn is_plural_or_abbreviation(written: &str, known: &str) -> bool {
     let [(x, y)] = differing.as_slice() else {
         return false;
     };
-    let plural = |one: &str, other: &str| other.strip_suffix('s') == Some(one);
+    // `templated` beside `template`, `indexes` beside `index`: a word and its inflection.
+    let plural = |one: &str, other: &str| {
+        ["s", "es", "d", "ed"]
+            .iter()
+            .any(|suffix| other.strip_suffix(suffix) == Some(one))
+    };
     let cut = |short: &str, long: &str| long.starts_with(short) && long.len() >= short.len() + 2;
     plural(x, y) || plural(y, x) || cut(x, y)
 }

@@ -10,7 +10,7 @@ mod module_file;
 mod path;
 pub mod resolve;
 mod setting;
-mod value;
+pub(crate) mod value;
 mod whitespace;
 mod word;
 
@@ -96,7 +96,7 @@ pub fn check_file(file: usize, facts: &FileFacts, ctx: &Context) -> Vec<Finding>
     }
     key::check(file_path, facts, &mut out);
     key::check_against_the_schema(file_path, facts, &mut out);
-    key::check_against_the_repository(facts, &mut out);
+    key::check_against_the_repository(file_path, facts, &mut out);
     value::check(facts, &mut out);
     value::check_against_the_schema(file_path, facts, &mut out);
     value::check_against_the_repository(file_path, facts, &mut out);

@@ -93,9 +93,22 @@ fn is_number(text: &str) -> bool {
 pub fn check_against_the_repository(file_path: &str, facts: &FileFacts, out: &mut Findings) {
     // A translation's words are another language's: `Passord` in `no.yml` is Norwegian
     // for the `Password` of `en.yml`, not a slip of it.
-    if is_message_catalogue(file_path, facts) {
+    if is_message_catalogue(file_path, facts, out.repo().language_folders()) {
         return;
     }
+    // `'If-Mach'` in a list of allowed headers: a value shaped as an HTTP field name is
+    // held to the registry, as a whole.
+    let fields = &Registries::builtin().http_fields;
+    let field_names: std::collections::HashSet<usize> = facts
+        .values
+        .iter()
+        .enumerate()
+        .filter(|(_, value)| value.lit.exact && is_field_shaped(&value.lit.text))
+        .map(|(i, value)| {
+            field(&value.lit, fields, out);
+            i
+        })
+        .collect();
     let repo = out.repo();
     let english = &out.vocab().english;
     let translations = translation_maps(facts);
@@ -107,8 +120,12 @@ pub fn check_against_the_repository(file_path: &str, facts: &FileFacts, out: &mu
         key.is_some_and(|key| translations.contains(&key.mapping))
     };
     // A value with white space is a sentence or a command line, whose words are anyone's.
-    let values = facts.values.iter().filter(|value| {
-        value.lit.exact && !value.lit.text.contains(char::is_whitespace) && !translated(value)
+    let values = facts.values.iter().enumerate().filter_map(|(i, value)| {
+        let plain = value.lit.exact
+            && !value.lit.text.contains(char::is_whitespace)
+            && !translated(value)
+            && !field_names.contains(&i);
+        plain.then_some(value)
     });
     let extensions = &out.vocab().extensions;
     let alone: Vec<(&DocValue, &str)> = values
@@ -251,9 +268,13 @@ const CATALOGUE_FOLDERS: &[&str] = &[
 ];
 
 /// Whether a file is a message catalogue: it stands in a translations folder, or it is
-/// named by a language tag (`pt-BR.yml`, `de.json`) and a quarter of its values or more
-/// are phrases.
-fn is_message_catalogue(file_path: &str, facts: &FileFacts) -> bool {
+/// named by a language tag (`pt-BR.yml`, `de.json`) beside another file so named (one
+/// `tox.ini` is no Tox translation) and a quarter of its values or more are phrases.
+pub(crate) fn is_message_catalogue(
+    file_path: &str,
+    facts: &FileFacts,
+    language_folders: &std::collections::HashSet<String>,
+) -> bool {
     let path = std::path::Path::new(file_path);
     let folders = path.parent().into_iter().flat_map(|p| p.components());
     if folders
@@ -277,7 +298,9 @@ fn is_message_catalogue(file_path: &str, facts: &FileFacts) -> bool {
         .count();
     // A PHP file named by a language tag is a locale's data (Symfony's `Intl` tables of
     // currency and region names), whatever its values look like.
+    let folder = file_path.rsplit_once('/').map_or("", |(folder, _)| folder);
     is_language_tag(stem)
+        && language_folders.contains(folder)
         && (facts.language.is_some_and(|l| l.id == "php")
             || phrases * 4 >= facts.values.len() && phrases > 0)
 }
@@ -299,18 +322,30 @@ fn translation_maps(facts: &FileFacts) -> std::collections::HashSet<usize> {
         .collect()
 }
 
-/// `de`, `pt-BR`, `zh_TW`, `sr-Latn`: a language subtag of two or three lower-case
-/// letters, then at most one region or script subtag.
-fn is_language_tag(stem: &str) -> bool {
+/// `de`, `pt-BR`, `zh_TW`, `sr-Latn`, `zh_Hans_HK`: a language subtag of two or three
+/// lower-case letters, then a region or script subtag, and after a script a region
+/// (`HK`, `419`).
+pub(crate) fn is_language_tag(stem: &str) -> bool {
     let mut parts = stem.split(['-', '_']);
     let language = parts.next().unwrap_or("");
-    let region = parts.next();
+    let second = parts.next();
+    let third = parts.next();
+    let script = |s: &str| {
+        s.len() == 4
+            && s.starts_with(|c: char| c.is_ascii_uppercase())
+            && s[1..].chars().all(|c| c.is_ascii_lowercase())
+    };
+    let region = |r: &str| {
+        r.len() == 2 && r.chars().all(|c| c.is_ascii_uppercase())
+            || r.len() == 3 && r.chars().all(|c| c.is_ascii_digit())
+    };
     (2..=3).contains(&language.len())
         && language.chars().all(|c| c.is_ascii_lowercase())
         && parts.next().is_none()
-        && region.is_none_or(|r| {
+        && second.is_none_or(|r| {
             (2..=4).contains(&r.len()) && r.chars().all(|c| c.is_ascii_alphanumeric())
         })
+        && third.is_none_or(|r| second.is_some_and(script) && region(r))
 }
 
 /// Whether `word` runs two words together: each part an English word of four letters or
@@ -517,6 +552,22 @@ fn one_near<'a>(entries: &'a Vocabulary, word: &str) -> Option<&'a str> {
     }
 }
 
+/// `Content-Type`, `If-Mach`, `X-Frame-Optons`, `WWW-Authenticate`: two words or more,
+/// each capitalised, joined by hyphens; words all in capitals are short (`X`, `MD5`), and
+/// one word at least is written in lower case (`TIME-OUT` is a keyword, not a field).
+fn is_field_shaped(text: &str) -> bool {
+    let words: Vec<&str> = text.split('-').collect();
+    let capitalised = |w: &&str| {
+        w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.chars().all(|c| c.is_ascii_alphanumeric())
+    };
+    let lower = |w: &&str| w.chars().any(|c| c.is_ascii_lowercase());
+    words.len() >= 2
+        && words.iter().all(capitalised)
+        && words.iter().any(lower)
+        && words.iter().all(|w| lower(w) || w.len() <= 3)
+}
+
 /// HTTP field names ignore case: `x-frame-optons` is `X-Frame-Options` mistyped, and the
 /// suggestion keeps the case it was written in when that is all lower case.
 fn field(lit: &Lit, fields: &KeyVocabulary, out: &mut Findings) {
@@ -655,4 +706,57 @@ fn keyword(
     let message =
         format!("`{word}` is not a value `{directive}` takes; did you mean `{suggestion}`?");
     out.on_literal(&RULE, argument, 0..word.len(), &[suggestion], message);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_field_shaped, is_language_tag};
+
+    #[test]
+    fn language_tags_take_a_script_then_a_region() {
+        for tag in [
+            "de",
+            "pt-BR",
+            "zh_TW",
+            "sr-Latn",
+            "zh_Hans_HK",
+            "es_419",
+            "sr_Latn_BA",
+        ] {
+            assert!(is_language_tag(tag), "{tag}");
+        }
+        for stem in [
+            "config",
+            "zh_HK_Hans",
+            "de_DE_x",
+            "en_us_posix",
+            "messages",
+            "ab_Cdef_gh",
+        ] {
+            assert!(!is_language_tag(stem), "{stem}");
+        }
+    }
+
+    #[test]
+    fn field_names_are_capitalised_words_joined_by_hyphens() {
+        for name in [
+            "If-Mach",
+            "Content-Type",
+            "X-Frame-Optons",
+            "WWW-Authenticate",
+        ] {
+            assert!(is_field_shaped(name), "{name}");
+        }
+        for text in [
+            "If",
+            "content-type",
+            "UTF-8",
+            "TIME-OUT",
+            "Foo-",
+            "-Bar",
+            "A B-C",
+        ] {
+            assert!(!is_field_shaped(text), "{text}");
+        }
+    }
 }

@@ -102,7 +102,13 @@ const DOCUMENT: Document = Document {
     family: "php",
     key: |node, ctx| match node.kind() {
         "array_element_initializer" if has_arrow(node) => {
-            super::key_literal(node.named_child(0), ctx, array_string)
+            let key = super::key_literal(node.named_child(0), ctx, array_string)?;
+            // `'fname' => $fname`: the code names its own variable, as `compact()` does;
+            // that key is no configuration.
+            let value = node.named_child(1).filter(|v| v.kind() == "variable_name");
+            let named = value
+                .is_some_and(|v| ctx.source[v.byte_range()].strip_prefix('$') == Some(&key.text));
+            (!named).then_some(key)
         }
         _ => None,
     },
@@ -445,6 +451,19 @@ impl TableReader<'_, '_> {
         Some(())
     }
 
+    /// Whether the variable `$name` stands next, and nothing but `,` or `]` after it.
+    fn at_variable(&self, name: &str) -> bool {
+        let rest = &self.bytes[self.at..];
+        let Some(after) = rest
+            .strip_prefix(b"$")
+            .and_then(|r| r.strip_prefix(name.as_bytes()))
+        else {
+            return false;
+        };
+        let end = after.iter().position(|b| !b.is_ascii_whitespace());
+        end.is_none_or(|i| matches!(after[i], b',' | b']' | b')'))
+    }
+
     /// `value` or `value => value`, in the array that starts at `array`.
     fn element(&mut self, array: usize) -> Option<()> {
         let first = self.value()?;
@@ -457,6 +476,9 @@ impl TableReader<'_, '_> {
             self.at += 2;
             self.skip_space();
             let outer = self.under;
+            // `'fname' => $fname`: the code names its own variable, as `compact()` does;
+            // that key is no configuration.
+            let first = first.filter(|lit| !self.at_variable(&lit.text));
             if let Some(lit) = first {
                 self.keys.push(super::DocKey {
                     lit,
