@@ -47,6 +47,10 @@ pub struct Repository {
     /// Folders holding two files or more named by a language tag (`de.yml`, `pt-BR.yml`):
     /// a set of translations.
     language_folders: HashSet<String>,
+    /// Set of translations (see [`crate::check::value::catalogue_set`]) → how many of its
+    /// files write keys, and how many write each key: translations share their message
+    /// names.
+    catalogue_keys: HashMap<String, (usize, HashMap<String, usize>)>,
     /// A name read but defined nowhere and known to no vocabulary → the one defined name
     /// a slip away, worked out once per name rather than once per read.
     read_suggestions: HashMap<String, String>,
@@ -111,6 +115,15 @@ impl Repository {
                     if !catalogue && words_seen.insert(word) {
                         entry.1 += 1;
                     }
+                }
+            }
+            if catalogue && !facts.keys.is_empty() {
+                let set = crate::check::value::catalogue_set(path);
+                let (files, keys) = repo.catalogue_keys.entry(set).or_default();
+                *files += 1;
+                let names: HashSet<&str> = facts.keys.iter().map(|k| k.lit.text.as_str()).collect();
+                for name in names {
+                    *keys.entry(name.to_string()).or_default() += 1;
                 }
             }
             let mut seen = HashSet::new();
@@ -314,6 +327,18 @@ impl Repository {
                 count(part);
             }
         }
+    }
+
+    /// The keys that half the files of a set of translations write or more (and
+    /// [`TRUSTED`] files at least), with how many files: the names of its messages.
+    pub fn catalogue_keys(&self, set: &str) -> Vec<(&str, usize)> {
+        let Some((files, keys)) = self.catalogue_keys.get(set) else {
+            return Vec::new();
+        };
+        keys.iter()
+            .filter(|&(_, &n)| n >= TRUSTED && n * 2 >= *files)
+            .map(|(key, &n)| (key.as_str(), n))
+            .collect()
     }
 
     /// The folders that hold a set of translations, each named by its language.

@@ -146,14 +146,7 @@ fn keys_a_file_declares_or_writes_in_other_cases_are_not_slips() {
         &[
             ("key-typo", "model.json", 5, 10, "udid", Some("uid")),
             ("key-typo", "model.json", 6, 17, "Pidx", Some("Pid")),
-            (
-                "key-typo",
-                "model.json",
-                7,
-                18,
-                "Quantile",
-                Some("Quantity"),
-            ),
+            ("key-typo", "model.json", 7, 18, "Quantiy", Some("Quantity")),
             ("key-typo", "model.json", 10, 39, "Mi", Some("Gi")),
         ],
     );
@@ -237,6 +230,31 @@ fn names_code_gives_its_own_arrays_are_not_slips_of_settings() {
             ("key-typo", "links.php", 6, 14, "fname", Some("frame")),
             ("value-typo", "links.php", 7, 35, "Mach", Some("Match")),
             ("value-typo", "signals.php", 3, 11, "Hangup", Some("Hangul")),
+        ],
+    );
+}
+
+#[test]
+fn keys_written_through_subscripts_are_held_to_the_repository() {
+    // `$conf['basedir'] = ...;`, `$db['default']['hostname']`, `$cfg['Servers'][$i][...]`
+    // in three files make their keys the repository's; in a set of translations
+    // (`lang/*/lang.php`), a key is held to what half of the set writes (`fmode` in all
+    // seven), and a key only three of seven write (`Bild`) is a language's own word
+    // (`Bilde`). `$this->basdir[...]` writes no key. The bad twin holds a slip of each.
+    assert_case(
+        "subscript-keys",
+        &[
+            (
+                "key-typo",
+                "lang/ckb/lang.php",
+                2,
+                8,
+                "fmore",
+                Some("fmode"),
+            ),
+            ("key-typo", "site.php", 2, 8, "basdir", Some("basedir")),
+            ("key-typo", "site.php", 4, 17, "hostnmae", Some("hostname")),
+            ("key-typo", "site.php", 5, 27, "tpye", Some("type")),
         ],
     );
 }

@@ -65,14 +65,24 @@ pub fn check_against_the_repository(file_path: &str, facts: &FileFacts, out: &mu
     let Some(family) = facts.language.and_then(|l| l.document).map(|d| d.family) else {
         return;
     };
-    // A translation's keys are another language's words (`'Imago' => NS_FILE` in Latin's
-    // messages, where German's write `'Bild'`).
-    if super::value::is_message_catalogue(file_path, facts, out.repo().language_folders()) {
-        return;
-    }
     let repo = out.repo();
     let english = &out.vocab().english;
-    let trusted = repo.trusted_keys(family);
+    // A translation's keys are held to the names of the messages its set translates
+    // (`$lang['fmode']` in most of `lang/*/lang.php`); other keys there are another
+    // language's words (`'Imago' => NS_FILE` in Latin's messages, where German's write
+    // `'Bild'`).
+    let catalogue: Vec<(String, usize)>;
+    let trusted = if super::value::is_message_catalogue(file_path, facts, repo.language_folders()) {
+        let set = super::value::catalogue_set(file_path);
+        catalogue = repo
+            .catalogue_keys(&set)
+            .into_iter()
+            .map(|(key, files)| (key.to_string(), files))
+            .collect();
+        catalogue.as_slice()
+    } else {
+        repo.trusted_keys(family)
+    };
     let declared = declared_keys(facts);
     // Keys written once and nowhere else, three or more in one mapping: a table of
     // names (a lexer list, a map of file extensions, month names), not settings.
@@ -111,7 +121,9 @@ pub fn check_against_the_repository(file_path: &str, facts: &FileFacts, out: &mu
             .iter()
             .map(|(k, _)| k.as_str())
             .filter(|k| !siblings().any(|s| s.lit.text == *k));
-        let near = nearest_name(rivals, name, name_budget(name));
+        // One slip: the repository's keys are evidence weaker than a schema, and two edits
+        // reach another of its names (`gitemids` and `gitems`, `groupkey` and `grouped`).
+        let near = nearest_name(rivals, name, 1);
         let [one] = near.as_slice() else {
             continue;
         };

@@ -267,6 +267,24 @@ const CATALOGUE_FOLDERS: &[&str] = &[
     "_locales",
 ];
 
+/// The set of translations a catalogue belongs to: its translations folder (the last
+/// one on its path) or, for a file named by its language, its own folder; with its
+/// extension. `lang/de/lang.php` and `lang/fr/lang.php` are one set.
+pub(crate) fn catalogue_set(file_path: &str) -> String {
+    let (folder, name) = file_path.rsplit_once('/').unwrap_or(("", file_path));
+    let extension = name.rsplit_once('.').map_or("", |(_, e)| e);
+    let mut root = folder;
+    let mut at = 0;
+    for part in folder.split('/') {
+        at += part.len();
+        if CATALOGUE_FOLDERS.contains(&part.to_ascii_lowercase().as_str()) {
+            root = &folder[..at];
+        }
+        at += 1;
+    }
+    format!("{root}\0{extension}")
+}
+
 /// Whether a file is a message catalogue: it stands in a translations folder, or it is
 /// named by a language tag (`pt-BR.yml`, `de.json`) beside another file so named (one
 /// `tox.ini` is no Tox translation) and a quarter of its values or more are phrases.

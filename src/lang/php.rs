@@ -112,9 +112,9 @@ const DOCUMENT: Document = Document {
         }
         _ => None,
     },
-    dotted: None,
+    dotted: Some(subscript_keys),
     scalar: |node, ctx| match node.kind() {
-        "string" | "encapsed_string" if is_array_value(node) => {
+        "string" | "encapsed_string" if is_array_value(node) || is_subscript_value(node) => {
             super::key_literal(Some(node), ctx, array_string)
         }
         _ => None,
@@ -135,6 +135,49 @@ fn is_array_value(node: Node) -> bool {
         element.kind() == "array_element_initializer"
             && element.named_child_count() > 0
             && element.named_child(element.named_child_count() - 1) == Some(node)
+    })
+}
+
+/// The keys a statement writes through subscripts, outermost first: `$lang['fmode'] =
+/// ...;` writes `fmode`, `$db['default']['hostname'] = ...;` writes `default` and
+/// `hostname` (a variable's index, as in `$cfg['Servers'][$i]['host']`, is passed over).
+/// Read from the statement, so that the statements of one block are one mapping.
+fn subscript_keys(node: Node, ctx: &Lowering) -> Vec<std::sync::Arc<crate::expr::Lit>> {
+    let mut parts = Vec::new();
+    let left = (node.kind() == "expression_statement")
+        .then(|| node.named_child(0))
+        .flatten()
+        .filter(|a| a.kind() == "assignment_expression")
+        .and_then(|a| a.child_by_field_name("left"));
+    let mut at = left.filter(|l| l.kind() == "subscript_expression");
+    while let Some(subscript) = at {
+        let (Some(base), index) = (subscript.named_child(0), subscript.named_child(1)) else {
+            return Vec::new();
+        };
+        if let Some(lit) = super::key_literal(index, ctx, array_string) {
+            parts.push(lit);
+        }
+        match base.kind() {
+            "subscript_expression" => at = Some(base),
+            "variable_name" => break,
+            _ => return Vec::new(),
+        }
+    }
+    parts.reverse();
+    parts
+}
+
+/// The string a statement assigns through subscripts: `$lang['fmode'] = 'Mode';`.
+fn is_subscript_value(node: Node) -> bool {
+    node.parent().is_some_and(|assignment| {
+        assignment.kind() == "assignment_expression"
+            && assignment.child_by_field_name("right") == Some(node)
+            && assignment
+                .child_by_field_name("left")
+                .is_some_and(|l| l.kind() == "subscript_expression")
+            && assignment
+                .parent()
+                .is_some_and(|s| s.kind() == "expression_statement")
     })
 }
 
