@@ -6,9 +6,10 @@ use std::time::{Duration, Instant};
 use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, ParseOptions, ParseState, Parser, QueryCursor, Tree};
 
-use crate::expr::Expr;
+use crate::expr::{Expr, Lit};
 use crate::finding::Span;
 use crate::lang::{self, Capture, Language, Lowering, Role, LANGUAGES};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CandidateKind {
@@ -79,6 +80,9 @@ pub struct FileFacts {
     /// after), each with how many of those strings hold it: the names a program writes
     /// (`extension_loaded('pcntl')`) are evidence that a near key or value is another name.
     pub unread_words: Vec<(Box<str>, u32)>,
+    /// The strings no other rule reads that may hold a word the repository writes once
+    /// (see [`crate::check::lone`]), in no order.
+    pub lone_strings: Vec<Arc<Lit>>,
 }
 
 thread_local! {
@@ -331,6 +335,11 @@ impl Collector<'_, '_> {
             let plain = language.plain_string(node, ctx.text(node));
             if let Some(text) = plain.filter(|text| !may_matter(text)) {
                 self.unread.add(text);
+                if crate::check::lone::may_hold_lone_word(text) {
+                    if let Expr::Lit(lit) = language.lower(node, ctx) {
+                        self.facts.lone_strings.push(lit);
+                    }
+                }
                 return;
             }
         }
@@ -460,12 +469,18 @@ impl FileFacts {
     /// candidates stay small while the whole run holds them.
     pub fn drop_unread_strings(&mut self) {
         let mut words = StringWords::from(std::mem::take(&mut self.unread_words));
+        let lone = &mut self.lone_strings;
         self.candidates.retain(|c| {
             let literals = c.expr.literals();
             let read =
                 c.kind != CandidateKind::String || literals.iter().any(|l| may_matter(&l.text));
             if !read {
-                literals.iter().for_each(|l| words.add(&l.text));
+                for lit in literals {
+                    words.add(&lit.text);
+                    if crate::check::lone::may_hold_lone_word(&lit.text) {
+                        lone.push(lit.clone());
+                    }
+                }
             }
             read
         });

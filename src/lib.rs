@@ -586,6 +586,23 @@ fn check_root(
             _ => Vec::new(),
         })
         .collect();
+    let lone: Vec<_> = reads
+        .par_iter()
+        .enumerate()
+        .with_max_len(16)
+        .flat_map_iter(|(id, read)| match read {
+            FileRead::Facts(facts, _) => check::check_lone_words(id, facts, &ctx),
+            _ => Vec::new(),
+        })
+        .collect();
+    // Every walked file's text, read or not (documentation too), says which words the
+    // repository writes.
+    let lone = check::lone::confirm(lone, &paths, |id| {
+        let file = &walked.files[id];
+        let bytes = read_file(&file.absolute).ok()?;
+        (!bytes[..bytes.len().min(8192)].contains(&0)).then_some(bytes)
+    });
+    findings.extend(check::report_lone_words(lone, &findings, &ctx));
     if only.is_none() {
         findings.extend(
             walked
@@ -672,6 +689,10 @@ pub fn check_text(
         paths: &paths,
     };
     let mut findings = check::check_file(0, &facts, &ctx);
+    let lone = check::lone::confirm(check::check_lone_words(0, &facts, &ctx), &paths, |id| {
+        (id == 0).then(|| bytes.to_vec())
+    });
+    findings.extend(check::report_lone_words(lone, &findings, &ctx));
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Ok(findings)
 }

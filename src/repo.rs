@@ -54,7 +54,14 @@ pub struct Repository {
     /// A name read but defined nowhere and known to no vocabulary → the one defined name
     /// a slip away, worked out once per name rather than once per read.
     read_suggestions: HashMap<String, String>,
+    /// (first letter, length) → the lower-case words that values, strings and keys write
+    /// [`COMMON`] times or more: the spellings a word written once is held to.
+    common_words: HashMap<(u8, usize), Vec<(String, u32)>>,
 }
+
+/// A word the repository writes this often, in any role, is a spelling of its own that a
+/// word written once may have slipped from.
+pub const COMMON: u32 = 5;
 
 /// The words of a scalar value: its runs of letters and digits, four characters or more.
 pub fn value_words(text: &str) -> impl Iterator<Item = &str> {
@@ -228,6 +235,15 @@ impl Repository {
             }
         }
         repo.read_suggestions = repo.suggest_for_undefined_reads(vocab);
+        for (word, (text, keys)) in &repo.folded {
+            let uses = text + keys;
+            if uses >= COMMON && word.len() >= 3 && word.bytes().all(|b| b.is_ascii_lowercase()) {
+                repo.common_words
+                    .entry((word.as_bytes()[0], word.len()))
+                    .or_default()
+                    .push((word.clone(), uses));
+            }
+        }
         repo.name_words = repo
             .reads
             .keys()
@@ -327,6 +343,18 @@ impl Repository {
                 count(part);
             }
         }
+    }
+
+    /// The lower-case words the repository writes [`COMMON`] times or more that begin
+    /// with the letter `lower` begins with and are one letter longer or shorter at most,
+    /// with how often they are written.
+    pub fn common_words_near(&self, lower: &str) -> impl Iterator<Item = (&str, u32)> {
+        let first = lower.as_bytes().first().copied().unwrap_or(0);
+        let length = lower.len();
+        (length.saturating_sub(1)..=length + 1)
+            .filter_map(move |n| self.common_words.get(&(first, n)))
+            .flatten()
+            .map(|(word, uses)| (word.as_str(), *uses))
     }
 
     /// The keys that half the files of a set of translations write or more (and

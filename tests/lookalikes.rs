@@ -258,3 +258,34 @@ fn keys_written_through_subscripts_are_held_to_the_repository() {
         ],
     );
 }
+
+#[test]
+fn words_written_once_are_held_to_the_repositorys_common_words() {
+    // `extension` is written in six strings, `oldpass` in six: a word written nowhere else
+    // one slip from either is a typo. Silent twins, one reason each: a misspelling paired
+    // with its correction (`'oldpsas' => 'oldpass'`), a list of names written once
+    // (`'mitsu', 'sagem', 'extensio'`), a letter changed for a distant key (`oldpast`), a
+    // word naming a file of the tree (`oldpasx.js`), a word the README writes too
+    // (`extenion`), test code (`extensoin`) and vendored code (`extnsion`).
+    assert_case(
+        "lone-words",
+        &[
+            (
+                "value-typo",
+                "config/services.php",
+                7,
+                26,
+                "extenxion",
+                Some("extension"),
+            ),
+            (
+                "value-typo",
+                "src/Profile.php",
+                3,
+                30,
+                "oldppass",
+                Some("oldpass"),
+            ),
+        ],
+    );
+}

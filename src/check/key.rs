@@ -278,7 +278,7 @@ fn changes_letters_and_breaks(written: &str, known: &str) -> bool {
 /// Whether `written` differs from `known` in one word only, that word being the other's
 /// plural or singular (or another inflection: `templated`, `indexes`), or the other cut
 /// short by two letters or more.
-fn is_plural_or_abbreviation(written: &str, known: &str) -> bool {
+pub(super) fn is_plural_or_abbreviation(written: &str, known: &str) -> bool {
     let (a, b) = (name_parts(written), name_parts(known));
     if a.len() != b.len() {
         return false;

@@ -5,6 +5,7 @@ mod constant;
 mod extension;
 mod ini;
 mod key;
+pub(crate) mod lone;
 mod module;
 mod module_file;
 mod path;
@@ -282,6 +283,30 @@ pub fn short_extension_slips<'v>(extension: &str, vocab: &'v Vocabularies) -> Ve
         .map(String::as_str)
         .filter(|known| crate::vocab::is_short_slip(extension, known))
         .collect()
+}
+
+/// Words written once in one file's keys, values and strings (see [`lone`]), still to be
+/// held to the whole text of the repository by [`lone::confirm`].
+pub fn check_lone_words(file: usize, facts: &FileFacts, ctx: &Context) -> Vec<lone::Lone> {
+    lone::check(&ctx.paths[file], facts, &Findings::new(ctx))
+}
+
+/// The findings of the words written once that [`lone::confirm`] kept, leaving out those
+/// on a token another finding is about already.
+pub fn report_lone_words(
+    found: Vec<lone::Lone>,
+    others: &[Finding],
+    ctx: &Context,
+) -> Vec<Finding> {
+    let taken: HashSet<(&str, Option<(usize, usize)>)> = others
+        .iter()
+        .map(|f| (f.path.as_str(), f.literal.span.bytes))
+        .collect();
+    let mut out = Findings::new(ctx);
+    lone::report(found, &mut out);
+    let mut findings = out.into_inner();
+    findings.retain(|f| !taken.contains(&(f.path.as_str(), f.literal.span.bytes)));
+    findings
 }
 
 /// Collects findings and keeps one per literal: the first rule in [`RULES`] order wins.

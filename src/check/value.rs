@@ -326,7 +326,7 @@ pub(crate) fn is_message_catalogue(
 /// The mappings of a file that translate one message, keyed by language (`"pl":
 /// "Organizacja", "nn": "Neste"`): three keys or more, at least half of them language
 /// tags.
-fn translation_maps(facts: &FileFacts) -> std::collections::HashSet<usize> {
+pub(super) fn translation_maps(facts: &FileFacts) -> std::collections::HashSet<usize> {
     let mut per_mapping: HashMap<usize, (usize, usize)> = HashMap::new();
     for key in &facts.keys {
         let (tags, all) = per_mapping.entry(key.mapping).or_default();
@@ -370,7 +370,7 @@ pub(crate) fn is_language_tag(stem: &str) -> bool {
 /// more, or a word of three or more that the repository writes. The part that differs
 /// from the suggestion must be one the repository writes: `inputtex` (`tex` is written)
 /// is a name beside `inputted`, but `padsword` is `password` with a slip in `pass`.
-fn is_compound(
+pub(super) fn is_compound(
     repo: &crate::repo::Repository,
     english: &crate::vocab::WordList,
     word: &str,
@@ -411,7 +411,7 @@ pub(super) fn written_anywhere(repo: &crate::repo::Repository, word: &str) -> bo
 /// (`isib-group.github.io`), an address's local part (`alice@`), the groups of a UUID,
 /// and the whole value when it names a file (`cs_insance.md`: files are the path checks'
 /// business, held to the tree) or holds a random token (`qt-RBst_7yO8gVIon…`).
-fn names_not_words(text: &str, extensions: &Vocabulary) -> Vec<std::ops::Range<usize>> {
+pub(super) fn names_not_words(text: &str, extensions: &Vocabulary) -> Vec<std::ops::Range<usize>> {
     let whole = 0..text.len();
     let last = text.rsplit('/').next().unwrap_or(text);
     let names_file = !text.contains("://")
