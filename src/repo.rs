@@ -61,7 +61,7 @@ pub struct Repository {
 
 /// A word the repository writes this often, in any role, is a spelling of its own that a
 /// word written once may have slipped from.
-pub const COMMON: u32 = 5;
+pub const COMMON: u32 = 3;
 
 /// The words of a scalar value: its runs of letters and digits, four characters or more.
 pub fn value_words(text: &str) -> impl Iterator<Item = &str> {
