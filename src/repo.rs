@@ -40,7 +40,11 @@ pub struct Repository {
     trusted_value_words: Vec<String>,
     /// Lower-case word or name part (`apis` of `GetApisRequest`, `macos` of `macOS`) → how
     /// often values and strings write it, and how often keys do, in any case.
-    folded: HashMap<String, (u32, u32)>,
+    /// The third count is how often files other than translations write it: the
+    /// spellings of [`Self::common_words_near`].
+    folded: HashMap<String, (u32, u32, u32)>,
+    /// Whether the file being counted is a translation (its words spell no one else's).
+    counting_translation: bool,
     /// Format family → the keys that files of it write in [`TRUSTED`] files or more, with
     /// how many files.
     trusted_keys: HashMap<&'static str, Vec<(String, usize)>>,
@@ -108,6 +112,7 @@ impl Repository {
             // is no rival of `Hangup`).
             let catalogue =
                 crate::check::value::is_message_catalogue(path, facts, &repo.language_folders);
+            repo.counting_translation = catalogue;
             let mut words_seen = HashSet::new();
             // Where every string is a candidate too (PHP's arrays), values are folded with
             // the strings.
@@ -160,6 +165,12 @@ impl Repository {
         }
         for (file, facts) in facts.iter().enumerate() {
             let Some(facts) = facts else { continue };
+            repo.counting_translation = facts.language.is_some_and(|l| l.document.is_some())
+                && crate::check::value::is_message_catalogue(
+                    &paths[file],
+                    facts,
+                    &repo.language_folders,
+                );
             repo.defined_hosts.extend(facts.hosts.iter().cloned());
             for read in &facts.reads {
                 *repo.reads.entry(read.name.clone()).or_default() += 1;
@@ -235,8 +246,7 @@ impl Repository {
             }
         }
         repo.read_suggestions = repo.suggest_for_undefined_reads(vocab);
-        for (word, (text, keys)) in &repo.folded {
-            let uses = text + keys;
+        for (word, &(_, _, uses)) in &repo.folded {
             if uses >= COMMON && word.len() >= 3 && word.bytes().all(|b| b.is_ascii_lowercase()) {
                 repo.common_words
                     .entry((word.as_bytes()[0], word.len()))
@@ -296,13 +306,17 @@ impl Repository {
     /// How often the repository's values and strings write a lower-case word, in any case,
     /// whole or as a part of a longer name (`pids` of `AudioPids`, `macos` of `macOS`).
     pub fn folded_text_uses(&self, lower: &str) -> usize {
-        self.folded.get(lower).map_or(0, |(text, _)| *text as usize)
+        self.folded
+            .get(lower)
+            .map_or(0, |(text, _, _)| *text as usize)
     }
 
     /// How often the repository's keys hold a lower-case word, in any case, whole or as a
     /// part of a longer key.
     pub fn folded_key_uses(&self, lower: &str) -> usize {
-        self.folded.get(lower).map_or(0, |(_, keys)| *keys as usize)
+        self.folded
+            .get(lower)
+            .map_or(0, |(_, keys, _)| *keys as usize)
     }
 
     /// Counts the words of `text` (its runs of letters and digits) and their name parts,
@@ -323,6 +337,7 @@ impl Repository {
             }
             let whole = run.to_lowercase();
             let parts = crate::vocab::name_parts(run);
+            let spelling = !self.counting_translation;
             let mut count = |word: &str| {
                 let entry = match self.folded.get_mut(word) {
                     Some(entry) => entry,
@@ -332,11 +347,17 @@ impl Repository {
                     Role::Text => &mut entry.0,
                     Role::Key => &mut entry.1,
                 };
-                *count = if add {
-                    count.saturating_add(1)
-                } else {
-                    count.saturating_sub(1)
+                let step = |count: &mut u32| {
+                    *count = if add {
+                        count.saturating_add(1)
+                    } else {
+                        count.saturating_sub(1)
+                    }
                 };
+                step(count);
+                if spelling {
+                    step(&mut entry.2);
+                }
             };
             count(&whole);
             for part in parts.iter().filter(|p| p.len() >= 2 && **p != whole) {

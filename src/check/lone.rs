@@ -42,6 +42,31 @@ pub fn check(file_path: &str, facts: &FileFacts, out: &Findings) -> Vec<Lone> {
     {
         return found;
     }
+    // A file of five strings or more that are each one word written once is a table
+    // (of suffixes and their plurals, of brands), keys, values and all.
+    let one_lone_word = |lit: &Lit| {
+        let mut runs = lit.text.split(|c: char| !c.is_ascii_alphabetic());
+        runs.by_ref().filter(|run| !run.is_empty()).count() == 1 && lone_words(&lit.text, out) > 0
+    };
+    let literals = (facts.keys.iter().map(|k| &*k.lit))
+        .chain(facts.values.iter().map(|v| &*v.lit))
+        .chain(
+            facts
+                .candidates
+                .iter()
+                .flat_map(|c| c.expr.literals())
+                .map(|l| &**l),
+        )
+        .chain(facts.lone_strings.iter().map(|l| &**l));
+    let mut single: Vec<_> = literals
+        .filter(|lit| one_lone_word(lit))
+        .map(|lit| lit.span.bytes)
+        .collect();
+    single.sort_unstable();
+    single.dedup();
+    if single.len() >= TABLE_FILE {
+        return found;
+    }
     let translations = value::translation_maps(facts);
     // A mapping or a list that holds three words written once or more is a table of
     // names (brands, languages, a transliteration table), not settings: one more there is
@@ -117,11 +142,7 @@ pub fn check(file_path: &str, facts: &FileFacts, out: &Findings) -> Vec<Lone> {
         .collect();
     let mut lone_lines: Vec<(usize, Option<(usize, usize)>)> = strings
         .iter()
-        .filter(|lit| {
-            let mut runs = lit.text.split(|c: char| !c.is_ascii_alphabetic());
-            runs.by_ref().filter(|run| !run.is_empty()).count() == 1
-        })
-        .filter(|lit| lone_words(&lit.text, out) > 0)
+        .filter(|lit| one_lone_word(lit))
         .map(|lit| (lit.span.start.line, lit.span.bytes))
         .collect();
     lone_lines.sort_unstable();
@@ -145,6 +166,9 @@ pub fn check(file_path: &str, facts: &FileFacts, out: &Findings) -> Vec<Lone> {
 
 /// How many lines apart strings with words written once stand in one table.
 const TABLE_LINES: usize = 3;
+
+/// How many strings, each one word written once, make a file a table.
+const TABLE_FILE: usize = 5;
 
 /// Folders that hold other projects' code, copied in: their words are their authors'.
 const VENDORED_FOLDERS: &[&str] = &[
@@ -237,26 +261,27 @@ pub fn confirm(
         .filter(|(i, lone)| {
             let lower = lone.word().to_ascii_lowercase();
             let at = words.binary_search(&lower).unwrap_or(usize::MAX);
-            // Its own writing is one use.
-            per_word.get(at).is_some_and(|&n| n <= 1) && !against.contains(i)
+            // Its own writing is the one use.
+            per_word.get(at) == Some(&1) && !against.contains(i)
         })
         .map(|(_, lone)| lone)
         .collect()
 }
 
-/// Whether `bytes[start..end]` stands as a word or a part of a name: letters around it
-/// only where case starts a new part (`Triger` in `CWidgetTrigerOver`).
+/// Whether `bytes[start..end]` stands as a word or a part of a name, cut as [`words`]
+/// cuts: letters around it only where a capital starts a word (`Triger` in
+/// `CWidgetTrigerOver`, `CNAM` in `CNAMEs`).
 fn at_name_edges(bytes: &[u8], start: usize, end: usize) -> bool {
-    let (first, last) = (bytes[start], bytes[end - 1]);
-    let before = start.checked_sub(1).map(|i| bytes[i]);
-    let after = bytes.get(end).copied();
-    let starts = before.is_none_or(|b| {
-        !b.is_ascii_alphabetic() || b.is_ascii_lowercase() && first.is_ascii_uppercase()
-    });
-    let ends = after.is_none_or(|b| {
-        !b.is_ascii_alphabetic() || last.is_ascii_lowercase() && b.is_ascii_uppercase()
-    });
-    starts && ends
+    let at = |i: Option<usize>| i.and_then(|i| bytes.get(i)).copied().unwrap_or(b' ');
+    // A word starts at `i` when no letter stands before it or a capital starts one there.
+    let starts_word = |i: usize| {
+        let (before, here, next) = (at(i.checked_sub(1)), at(Some(i)), at(Some(i + 1)));
+        !before.is_ascii_alphabetic()
+            || here.is_ascii_uppercase()
+                && (before.is_ascii_lowercase()
+                    || before.is_ascii_uppercase() && next.is_ascii_lowercase())
+    };
+    starts_word(start) && (!at(Some(end)).is_ascii_alphabetic() || starts_word(end))
 }
 
 /// Whether the literal is paired with its own correction, the next token of its line (a
@@ -347,8 +372,13 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 fn check_literal(lit: &Lit, rule: &'static Rule, out: &Findings, found: &mut Vec<Lone>) {
     let text = lit.text.as_str();
-    // An option for another program (`-lcap`, `--no-deps`) names what that program knows.
-    if !lit.exact || text.is_empty() || text.contains(char::is_whitespace) || text.starts_with('-')
+    // An option for another program (`-lcap`, `--no-deps`) names what that program knows;
+    // a pattern's escapes (`\bbool`) glue letters to its words.
+    if !lit.exact
+        || text.is_empty()
+        || text.contains(char::is_whitespace)
+        || text.starts_with('-')
+        || text.contains('\\')
     {
         return;
     }
@@ -357,12 +387,27 @@ fn check_literal(lit: &Lit, rule: &'static Rule, out: &Findings, found: &mut Vec
         head.rsplit_once('.')
             .is_some_and(|(_, tld)| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_lowercase()))
     });
-    if host {
+    // A string holding three words written once is a list of names itself
+    // (`(?:ami|enochian|mingo|navajo)`).
+    if host || lone_words(text, out) >= 3 {
         return;
     }
     let names = value::names_not_words(text, &out.vocab().extensions);
-    for (at, word) in words(text) {
+    let all: Vec<(usize, &str)> = words(text).collect();
+    for (i, &(at, word)) in all.iter().enumerate() {
         if names.iter().any(|range| range.contains(&at)) {
+            continue;
+        }
+        // `isPermaLink`: a part that makes a written word with the part beside it is half
+        // of that word (`permalink`).
+        let joined = |a: &str, b: &str| {
+            let end = |w: &str| w.as_ptr() as usize - text.as_ptr() as usize + w.len();
+            end(a) == b.as_ptr() as usize - text.as_ptr() as usize
+                && is_written(&format!("{a}{b}").to_ascii_lowercase(), out)
+        };
+        let before = i.checked_sub(1).map(|j| all[j].1);
+        let after = all.get(i + 1).map(|&(_, w)| w);
+        if before.is_some_and(|b| joined(b, word)) || after.is_some_and(|a| joined(word, a)) {
             continue;
         }
         if let Some((one, uses)) = slipped_from(word, out) {
@@ -376,6 +421,30 @@ fn check_literal(lit: &Lit, rule: &'static Rule, out: &Findings, found: &mut Vec
             return;
         }
     }
+}
+
+/// Whether the repository or English writes a lower-case word.
+fn is_written(lower: &str, out: &Findings) -> bool {
+    let repo = out.repo();
+    out.vocab().english.contains(lower)
+        || repo.folded_text_uses(lower) + repo.folded_key_uses(lower) > 0
+}
+
+/// Whether a tool's table names `lower`: a kind of file (`.shar`), a media type's subtype
+/// (`audio/speex`).
+fn is_registered_name(lower: &str, out: &Findings) -> bool {
+    static SUBTYPES: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    let subtypes = SUBTYPES.get_or_init(|| {
+        let types = &crate::vocab::Registries::builtin().media_types;
+        types
+            .entries()
+            .iter()
+            .filter_map(|t| t.split_once('/'))
+            .flat_map(|(_, subtype)| subtype.split(|c: char| !c.is_ascii_alphanumeric()))
+            .map(str::to_ascii_lowercase)
+            .collect()
+    });
+    out.vocab().extensions.contains(lower) || subtypes.contains(lower)
 }
 
 /// How many words of `text` the repository writes nowhere else and English does not know.
@@ -408,6 +477,23 @@ fn slipped_from<'r>(word: &str, out: &'r Findings) -> Option<(&'r str, u32)> {
     let rivals = repo
         .common_words_near(&lower)
         .filter(|(w, _)| w.len() >= 4 || extensions.contains(w));
+    if is_registered_name(&lower, out) {
+        return None;
+    }
+    // `templated` beside `templates`: a written word and an inflection (`template`, `-d`);
+    // `Ccomponents` and `Nframes` of a binary format: a letter glued before a written word.
+    let inflected = ["s", "es", "d", "ed", "ing", "er"].iter().any(|suffix| {
+        lower
+            .strip_suffix(suffix)
+            .is_some_and(|stem| stem.len() >= 4 && is_written(stem, out))
+    });
+    let prefixed = word.len() >= 5
+        && word.as_bytes()[0].is_ascii_uppercase()
+        && word.as_bytes()[1].is_ascii_lowercase()
+        && is_written(&lower[1..], out);
+    if inflected || prefixed {
+        return None;
+    }
     let near = nearest_name(rivals.map(|(w, _)| w), &lower, 1);
     let [one] = near.as_slice() else {
         return None;
@@ -472,6 +558,19 @@ mod tests {
             words("CConditionHelper").collect::<Vec<_>>(),
             [(1, "Condition"), (10, "Helper")]
         );
+    }
+
+    #[test]
+    fn uses_are_counted_where_words_are_cut() {
+        let edges = |text: &str, word: &str| {
+            let at = text.find(word).unwrap();
+            at_name_edges(text.as_bytes(), at, at + word.len())
+        };
+        assert!(edges("CWidgetTrigerOver", "Triger"));
+        assert!(edges("TooManyCNAMEs", "CNAM"));
+        assert!(edges("wsgi.fiel_wrapper", "fiel"));
+        assert!(!edges("Ccolors", "colors"));
+        assert!(!edges("oldppassword", "oldppass"));
     }
 
     #[test]

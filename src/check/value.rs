@@ -285,7 +285,8 @@ pub(crate) fn catalogue_set(file_path: &str) -> String {
     format!("{root}\0{extension}")
 }
 
-/// Whether a file is a message catalogue: it stands in a translations folder, or it is
+/// Whether a file is a message catalogue: it stands in a translations folder, its name
+/// says translations (`Gadgets.i18n.alias.php`), or it is
 /// named by a language tag (`pt-BR.yml`, `de.json`) beside another file so named (one
 /// `tox.ini` is no Tox translation) and a quarter of its values or more are phrases.
 pub(crate) fn is_message_catalogue(
@@ -298,6 +299,14 @@ pub(crate) fn is_message_catalogue(
     if folders
         .filter_map(|c| c.as_os_str().to_str())
         .any(|folder| CATALOGUE_FOLDERS.contains(&folder.to_ascii_lowercase().as_str()))
+    {
+        return true;
+    }
+    // `ParserFunctions.i18n.magic.php`: a file named as translations.
+    let name = path.file_name().and_then(|s| s.to_str()).unwrap_or("");
+    if name
+        .split('.')
+        .any(|part| matches!(part.to_ascii_lowercase().as_str(), "i18n" | "l10n"))
     {
         return true;
     }
