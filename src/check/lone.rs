@@ -378,7 +378,7 @@ fn check_literal(lit: &Lit, rule: &'static Rule, out: &Findings, found: &mut Vec
         || text.is_empty()
         || text.contains(char::is_whitespace)
         || text.starts_with('-')
-        || text.contains('\\')
+        || text.contains(['\\', '%'])
     {
         return;
     }
@@ -395,7 +395,10 @@ fn check_literal(lit: &Lit, rule: &'static Rule, out: &Findings, found: &mut Vec
     let names = value::names_not_words(text, &out.vocab().extensions);
     let all: Vec<(usize, &str)> = words(text).collect();
     for (i, &(at, word)) in all.iter().enumerate() {
-        if names.iter().any(|range| range.contains(&at)) {
+        // A character entity (`&quot;`) and a hexadecimal number (`FFFC`) are no words.
+        let entity = text[..at].ends_with('&');
+        let hex = word.bytes().all(|b| b.is_ascii_hexdigit());
+        if names.iter().any(|range| range.contains(&at)) || entity || hex {
             continue;
         }
         // `isPermaLink`: a part that makes a written word with the part beside it is half
@@ -509,9 +512,14 @@ fn slipped_from<'r>(word: &str, out: &'r Findings) -> Option<(&'r str, u32)> {
         return None;
     }
     // A hand that keeps the length swaps two letters or hits a neighbouring key (`trmi`,
-    // `fkrm`, `extenxion`); a letter changed for a distant one makes another word
+    // `stting`, `extenxion`); a letter changed for a distant one makes another word
     // (`allof` of a query language beside `allow`).
     if lower.len() == one.len() && slip_rank(&lower, one) > 1 {
+        return None;
+    }
+    // Four letters make other names by any other slip (`PONG`, `genr`, `repl`, `vmsn`):
+    // only a swap (`trmi`, `pgae`) leaves no doubt.
+    if lower.len() == 4 && (one.len() != 4 || slip_rank(&lower, one) > 0) {
         return None;
     }
     // `inputtex` beside `inputted`: a word made of two the repository knows.
