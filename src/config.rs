@@ -222,7 +222,8 @@ pub fn is_test_code(path: &str) -> bool {
     }
     let stem = name.split('.').next().unwrap_or(name);
     let mut dots = name.split('.').skip(1);
-    name == "conftest.py"
+    // Django's `tests.py` in each application.
+    matches!(name, "conftest.py" | "tests.py" | "test.py")
         || stem.starts_with("test_")
         || stem.ends_with("_test")
         || stem.ends_with("_spec")

@@ -140,6 +140,7 @@ fn test_code_is_told_by_folder_and_by_name() {
         "test_views.py",
         "app/views_test.py",
         "conftest.py",
+        "polls/tests.py",
         "src/RouterTest.php",
         "app.test.js",
         "component.spec.ts",

@@ -378,7 +378,7 @@ fn check_literal(lit: &Lit, rule: &'static Rule, out: &Findings, found: &mut Vec
         || text.is_empty()
         || text.contains(char::is_whitespace)
         || text.starts_with('-')
-        || text.contains(['\\', '%'])
+        || text.contains(['\\', '%', '|', '^'])
     {
         return;
     }
