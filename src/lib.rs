@@ -577,24 +577,20 @@ fn check_root(
         symbols: &symbols,
         paths: &paths,
     };
-    let mut findings: Vec<Finding> = reads
+    let (findings, lone): (Vec<Vec<Finding>>, Vec<Vec<check::lone::Lone>>) = reads
         .par_iter()
         .enumerate()
         .with_max_len(16)
-        .flat_map_iter(|(id, read)| match read {
-            FileRead::Facts(facts, _) => check::check_file(id, facts, &ctx),
-            _ => Vec::new(),
+        .map(|(id, read)| match read {
+            FileRead::Facts(facts, _) => (
+                check::check_file(id, facts, &ctx),
+                check::check_lone_words(id, facts, &ctx),
+            ),
+            _ => (Vec::new(), Vec::new()),
         })
-        .collect();
-    let lone: Vec<_> = reads
-        .par_iter()
-        .enumerate()
-        .with_max_len(16)
-        .flat_map_iter(|(id, read)| match read {
-            FileRead::Facts(facts, _) => check::check_lone_words(id, facts, &ctx),
-            _ => Vec::new(),
-        })
-        .collect();
+        .unzip();
+    let mut findings: Vec<Finding> = findings.into_iter().flatten().collect();
+    let lone: Vec<_> = lone.into_iter().flatten().collect();
     // Every walked file's text, read or not (documentation too), says which words the
     // repository writes.
     let lone = check::lone::confirm(lone, &paths, |id| {

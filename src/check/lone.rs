@@ -321,7 +321,7 @@ pub fn report(found: Vec<Lone>, out: &mut Findings) {
             lone.rule,
             &lone.lit,
             lone.range.clone(),
-            &[known.clone()],
+            std::slice::from_ref(known),
             message,
         );
     }
